@@ -1,0 +1,54 @@
+import { env } from '$env/dynamic/private';
+import { error, redirect, type Cookies } from '@sveltejs/kit';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ApiRequestError, request } from '@tongxin/graphql-client';
+import { clearSessionCookie, loginUrl } from './session';
+
+export function apiUrl(): string {
+  return env.API_URL || 'http://127.0.0.1:4000/graphql';
+}
+
+interface ApiEvent {
+  locals: App.Locals;
+  cookies: Cookies;
+  url: URL;
+}
+
+/**
+ * Run an operation for the signed-in user of this request. A missing or expired session sends the user to
+ * /login (and drops the stale cookie); an unreachable API becomes a 503 page instead of a crash.
+ */
+export async function query<TData, TVariables extends Record<string, unknown>>(
+  event: ApiEvent,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+): Promise<TData> {
+  if (!event.locals.token) redirect(303, loginUrl(event.url));
+  try {
+    const result = await request(apiUrl(), document, variables, { token: event.locals.token });
+    if (result.errors.some((e) => e.code === 'UNAUTHENTICATED')) signOutLocally(event);
+    return result.data;
+  } catch (cause) {
+    if (cause instanceof ApiRequestError) {
+      if (cause.errors.some((e) => e.code === 'UNAUTHENTICATED')) signOutLocally(event);
+      if (cause.code === 'FORBIDDEN') error(403, '您没有查看该内容的权限');
+      if (cause.code === 'NETWORK_ERROR' || cause.code === 'BAD_RESPONSE') error(503, '暂时无法连接服务器，请稍后再试');
+    }
+    throw cause;
+  }
+}
+
+/** Run an operation outside the signed-in page flow: signing in and signing out. */
+export function sessionRequest<TData, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  token?: string | null,
+) {
+  return request(apiUrl(), document, variables, { token });
+}
+
+export function signOutLocally(event: ApiEvent): never {
+  clearSessionCookie(event.cookies, event.url);
+  event.locals.token = null;
+  redirect(303, loginUrl(event.url));
+}

@@ -1,0 +1,45 @@
+import { error } from '@sveltejs/kit';
+import { graphql } from '$lib/gql';
+import { query } from '$lib/server/api';
+import { CHILD_PAGE_SIZE, MAX_EXTRA_PAGES, toChildPage } from '$lib/org/tree';
+import { appendPages } from '../children.server';
+import type { PageServerLoad } from './$types';
+
+const OrgNodePageQuery = graphql(`
+  query OrgNodePage($id: ID!, $first: Int!) {
+    orgNode(id: $id) {
+      ...OrgNodeSummary
+      archived
+      ancestors {
+        id
+        name
+        level
+      }
+      leader {
+        id
+        name
+      }
+      stats {
+        descendantCount
+      }
+      ... on PartyCommittee {
+        brand
+      }
+      ... on BuildingGroup {
+        buildings
+      }
+      children(first: $first) {
+        ...OrgChildrenPage
+      }
+    }
+  }
+`);
+
+export const load: PageServerLoad = async (event) => {
+  const { orgNode } = await query(event, OrgNodePageQuery, { id: event.params.id, first: CHILD_PAGE_SIZE });
+  if (!orgNode) error(404, '组织不存在或您无权查看');
+  // `?pages=N` shows N pages of children, so "加载更多" works without JavaScript.
+  const pages = Math.min(Math.max(Number.parseInt(event.url.searchParams.get('pages') ?? '1', 10) || 1, 1), MAX_EXTRA_PAGES + 1);
+  const children = await appendPages(event, orgNode.id, toChildPage(orgNode.children), pages - 1);
+  return { node: orgNode, children, pages };
+};

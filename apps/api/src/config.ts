@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  DATABASE_URL: z.string({ message: 'DATABASE_URL is required (postgres://user@host:port/db)' }).regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load the demo communities into an empty database at start. */
+  DEMO_SEED: bool.default(false),
+  /** Hours a staff session stays valid. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Largest price one request may have (see graphql/cost.ts). */
+  COST_MAX_PER_REQUEST: z.coerce.number().int().positive().default(1000),
+  /** A partner token's budget: points, refilled per second. */
+  PARTNER_BUDGET_POINTS: z.coerce.number().int().positive().default(5000),
+  PARTNER_BUDGET_REFILL_PER_SECOND: z.coerce.number().positive().default(50),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Parse the environment once; fail fast with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,18 @@
+/** `npm run db:migrate` / `npm run db:seed` against DATABASE_URL. */
+import { loadConfig } from '../config.js';
+import { migrate, openOrm } from './orm.js';
+import { seedDemoIfEmpty } from './seed/index.js';
+
+const command = process.argv[2];
+const config = loadConfig();
+const orm = await openOrm(config.DATABASE_URL);
+try {
+  if (command === 'migrate' || command === 'seed') console.log('migrations applied:', (await migrate(orm)).join(', ') || 'none');
+  if (command === 'seed') console.log((await seedDemoIfEmpty(orm)) ?? 'database already has data; nothing seeded');
+  if (command !== 'migrate' && command !== 'seed') {
+    console.error('usage: tsx src/db/cli.ts migrate|seed');
+    process.exitCode = 2;
+  }
+} finally {
+  await orm.close();
+}

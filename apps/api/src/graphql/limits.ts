@@ -1,0 +1,21 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Config } from '../config.js';
+import type { Context } from './context.js';
+
+/** Depth, alias, directive and token limits for everyone (graphql-armor). */
+export function queryLimits(_config: Config): { apolloOptions: Record<string, unknown>; plugins: ApolloServerPlugin<Context>[] } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 16 },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 3000 },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const { plugins, validationRules, ...rest } = armor.protect();
+  return {
+    apolloOptions: { ...rest, validationRules },
+    plugins: plugins as unknown as ApolloServerPlugin<Context>[],
+  };
+}

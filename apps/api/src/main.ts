@@ -1,0 +1,32 @@
+import { loadConfig } from './config.js';
+import { logger } from './logger.js';
+import { migrate, openOrm } from './db/orm.js';
+import { seedDemoIfEmpty } from './db/seed/index.js';
+import { createServer } from './server.js';
+
+const config = loadConfig();
+const orm = await openOrm(config.DATABASE_URL, config.DB_POOL_MAX);
+const applied = await migrate(orm);
+if (applied.length) logger.info({ applied }, 'migrations applied');
+if (config.DEMO_SEED) {
+  const seeded = await seedDemoIfEmpty(orm);
+  if (seeded) logger.info(seeded, 'demo data loaded');
+  for (const line of seeded?.announce ?? []) process.stdout.write(`${line}\n`);
+}
+const server = await createServer(orm, config);
+const port = await server.listen(config.PORT, config.HOST);
+logger.info({ url: `http://${config.HOST}:${port}/graphql` }, 'Tongxin API ready');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await server.close();
+  await orm.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

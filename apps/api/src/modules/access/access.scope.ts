@@ -1,0 +1,84 @@
+import { GraphQLError } from 'graphql';
+import { forbidden, unauthenticated } from '../../graphql/errors.js';
+
+export enum GrantRole {
+  COMMITTEE_ADMIN = 'COMMITTEE_ADMIN',
+  BRANCH_SECRETARY = 'BRANCH_SECRETARY',
+  GRID_WORKER = 'GRID_WORKER',
+  VIEWER = 'VIEWER',
+}
+
+/** A grant resolved for checks: the node's materialized path covers the whole subtree. */
+export interface ScopeGrant { grantId: number; nodeId: number; path: string; role: GrantRole; communityId: number | null }
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'staff'; accountId: number; sessionId: number; grants: ScopeGrant[] }
+  | { kind: 'partner'; tokenId: number; unitId: number; scopes: string[] };
+
+const WRITE_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY];
+/** Roles whose work needs residents' and members' contact details (shown unmasked on request). */
+const PERSONAL_DATA_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY, GrantRole.GRID_WORKER];
+
+/** The upper bound of a subtree range: paths are '/1/5/23/' in C collation, and '~' sorts after digits and '/'. */
+export const subtreeEnd = (path: string) => `${path}~`;
+
+/**
+ * What the caller may see and change. Every service checks through this object before it reads or writes
+ * non-public data; a grant on a node covers that node and everything under it, nothing else.
+ */
+export class Access {
+  constructor(readonly principal: Principal) {}
+
+  static anonymous(): Access {
+    return new Access({ kind: 'anonymous' });
+  }
+
+  get isStaff(): boolean { return this.principal.kind === 'staff'; }
+  get isPartner(): boolean { return this.principal.kind === 'partner'; }
+  get grants(): ScopeGrant[] { return this.principal.kind === 'staff' ? this.principal.grants : []; }
+  get partnerUnitId(): number | null { return this.principal.kind === 'partner' ? this.principal.unitId : null; }
+
+  hasScope(scope: string): boolean {
+    return this.principal.kind === 'partner' && this.principal.scopes.includes(scope);
+  }
+
+  /** Grants whose subtree contains the node at `path`, optionally limited to roles. */
+  grantsCovering(path: string, roles?: GrantRole[]): ScopeGrant[] {
+    return this.grants.filter((g) => path.startsWith(g.path) && (!roles || roles.includes(g.role)));
+  }
+
+  canRead(path: string): boolean { return this.grantsCovering(path).length > 0; }
+  canWrite(path: string): boolean { return this.grantsCovering(path, WRITE_ROLES).length > 0; }
+  canSeePersonalData(path: string): boolean { return this.grantsCovering(path, PERSONAL_DATA_ROLES).length > 0; }
+
+  /** Ids of community committees the caller has any grant in or above (for tenant-scoped lists). */
+  get grantPaths(): string[] { return this.grants.map((g) => g.path); }
+
+  /**
+   * SQL condition "column lies in one of my subtrees", for a path column in C collation: one indexed
+   * range scan per grant. No grants: a condition that is never true.
+   */
+  subtreeCondition(column: string): { sql: string; params: string[] } {
+    const paths = this.grantPaths;
+    if (paths.length === 0) return { sql: 'false', params: [] };
+    return {
+      sql: `(${paths.map(() => `(${column} >= ? and ${column} < ?)`).join(' or ')})`,
+      params: paths.flatMap((p) => [p, subtreeEnd(p)]),
+    };
+  }
+
+  requireStaff(): void {
+    if (!this.isStaff) throw unauthenticated();
+  }
+
+  /** Throw FORBIDDEN unless the caller may change the object at `path`. */
+  assertCanWrite(path: string): void {
+    this.requireStaff();
+    if (!this.canWrite(path)) throw forbidden();
+  }
+}
+
+export function isGraphQLError(e: unknown): e is GraphQLError {
+  return e instanceof GraphQLError;
+}

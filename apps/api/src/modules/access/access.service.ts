@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { sql } from '../../db/sql.js';
+import { fail, UserErrorCode } from '../../graphql/errors.js';
+import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access.entity.js';
+import { Access, GrantRole, type Principal } from './access.scope.js';
+import type { Context } from '../../graphql/context.js';
+
+export const SESSION_TOKEN_PREFIX = 'txs_';
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+/** SHA-256 of a high-entropy bearer token: enough to store it safely and look it up by equality. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newToken(prefix: string): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+function invalidToken(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+type TokenAuthenticator = (em: EntityManager, token: string) => Promise<Principal | null>;
+const authenticators = new Map<string, TokenAuthenticator>();
+
+/** Other modules add kinds of bearer tokens (partner tokens) by prefix. */
+export function registerTokenKind(prefix: string, authenticate: TokenAuthenticator): void {
+  authenticators.set(prefix, authenticate);
+}
+
+async function authenticateSession(em: EntityManager, token: string): Promise<Principal | null> {
+  const [row] = await sql<{ session_id: number; account_id: number; last_used_at: Date | null }>(em,
+    `select s.id as session_id, s.account_id, s.last_used_at from account_session s join account a on a.id = s.account_id
+     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and a.disabled_at is null`, [tokenHash(token)]);
+  if (!row) return null;
+  const grants = await sql<{ id: number; org_node_id: number; role: GrantRole; path: string; community_id: number | null }>(em,
+    `select g.id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join org_node n on n.id = g.org_node_id
+     where g.account_id = ? and n.archived_at is null order by g.id`, [row.account_id]);
+  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
+    await sql(em, `update account_session set last_used_at = now() where id = ?`, [row.session_id]);
+  }
+  return {
+    kind: 'staff',
+    accountId: row.account_id,
+    sessionId: row.session_id,
+    grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })),
+  };
+}
+registerTokenKind(SESSION_TOKEN_PREFIX, authenticateSession);
+
+/** Resolve the `Authorization` header. No header: anonymous. A bad, expired or revoked token: UNAUTHENTICATED. */
+export async function authenticate(em: EntityManager, header: string | undefined): Promise<Access> {
+  if (!header) return Access.anonymous();
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw invalidToken('Authorization header must be "Bearer <token>"');
+  const token = match[1];
+  const kind = [...authenticators.keys()].find((prefix) => token.startsWith(prefix));
+  const principal = kind ? await authenticators.get(kind)!(em, token) : null;
+  if (!principal) throw invalidToken('登录已失效，请重新登录 (token invalid, expired or revoked)');
+  return new Access(principal);
+}
+
+const DUMMY_HASH = hash('not-a-real-password');
+
+export async function createSession(ctx: Context, username: string, password: string): Promise<{ token: string; expiresAt: Date; account: AccountEntity }> {
+  const name = username.trim().toLowerCase();
+  if (!name || !password) fail(UserErrorCode.INVALID_INPUT, '请输入用户名和密码', [!name ? 'username' : 'password']);
+  const account = await ctx.em.findOne(AccountEntity, { username: name, disabledAt: null });
+  // verify against a dummy hash for unknown users too, so timing does not reveal which usernames exist
+  const ok = await verify(account?.passwordHash ?? (await DUMMY_HASH), password);
+  if (!account || !ok) fail(UserErrorCode.INVALID_CREDENTIALS, '用户名或密码错误', ['password']);
+  const token = newToken(SESSION_TOKEN_PREFIX);
+  const expiresAt = new Date(Date.now() + ctx.config.SESSION_TTL_HOURS * 3600_000);
+  ctx.em.create(AccountSessionEntity, { accountId: account.id, tokenHash: tokenHash(token), expiresAt } as AccountSessionEntity);
+  await ctx.em.flush();
+  return { token, expiresAt, account };
+}
+
+export async function revokeSession(ctx: Context): Promise<boolean> {
+  if (ctx.access.principal.kind !== 'staff') return false;
+  const sessionId = ctx.access.principal.sessionId;
+  await sql(ctx.em, `update account_session set revoked_at = now() where id = ? and revoked_at is null`, [sessionId]);
+  return true;
+}
+
+export async function viewerAccount(ctx: Context): Promise<AccountEntity | null> {
+  if (ctx.access.principal.kind !== 'staff') return null;
+  return ctx.em.findOne(AccountEntity, { id: ctx.access.principal.accountId });
+}
+
+export function grantsOf(ctx: Context, account: AccountEntity): Promise<AccessGrantEntity[]> {
+  // accounts are only ever visible to themselves (viewer), so no scope filter beyond that
+  if (ctx.access.principal.kind !== 'staff' || ctx.access.principal.accountId !== account.id) return Promise.resolve([]);
+  return ctx.em.find(AccessGrantEntity, { accountId: account.id }, { orderBy: { id: 'asc' } });
+}

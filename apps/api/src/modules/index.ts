@@ -1,0 +1,32 @@
+/**
+ * The domain modules. Each module owns its entities and resolvers; adding a module means adding it here.
+ */
+import type { NonEmptyArray } from 'type-graphql';
+import { OrgNodeEntity } from './org/org.entity.js';
+import { MemberPositionEntity, PartyMemberEntity } from './member/member.entity.js';
+import { HouseholdEntity } from './household/household.entity.js';
+import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access/access.entity.js';
+import { orgResolvers } from './org/org.resolver.js';
+import { memberResolvers } from './member/member.resolver.js';
+import { householdResolvers } from './household/household.resolver.js';
+import { accessResolvers } from './access/access.resolver.js';
+import { NodeResolver } from '../graphql/node.resolver.js';
+
+export const entities = [
+  OrgNodeEntity,
+  PartyMemberEntity,
+  MemberPositionEntity,
+  HouseholdEntity,
+  AccountEntity,
+  AccountSessionEntity,
+  AccessGrantEntity,
+];
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  ...orgResolvers,
+  ...memberResolvers,
+  ...householdResolvers,
+  ...accessResolvers,
+];

@@ -1,0 +1,89 @@
+import type { Context } from '../../graphql/context.js';
+import { byKey, groupBy } from '../../graphql/loaders.js';
+import type { Page } from '../../graphql/relay.js';
+import { sql } from '../../db/sql.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
+import { findVisibleNode, loadNode } from '../org/org.service.js';
+import { MemberPositionEntity, PartyMemberEntity, PositionRole } from './member.entity.js';
+
+/** The position that leads each level of the chain. */
+export const LEADER_ROLE: Record<OrgLevel, PositionRole> = {
+  STREET: PositionRole.SECRETARY,
+  COMMUNITY: PositionRole.SECRETARY,
+  BRANCH: PositionRole.SECRETARY,
+  BUILDING_GROUP: PositionRole.BUILDING_HEAD,
+  MEMBER_HOUSEHOLD: PositionRole.HOUSEHOLD_HEAD,
+};
+
+/** Members are personal data: visible only to staff whose grants cover the member's org node. */
+export async function canSeeMember(ctx: Context, member: PartyMemberEntity): Promise<boolean> {
+  const node = await loadNode(ctx, member.orgNodeId);
+  return node != null && ctx.access.canRead(node.path);
+}
+
+export function loadMember(ctx: Context, id: number): Promise<PartyMemberEntity | null> {
+  return ctx.loaders
+    .get<number, PartyMemberEntity | null>('member.byId', async (ids) => byKey(ids, await ctx.em.find(PartyMemberEntity, { id: { $in: [...ids] } }), (m) => m.id))
+    .load(id);
+}
+
+export async function findVisibleMember(ctx: Context, id: number): Promise<PartyMemberEntity | null> {
+  const member = await loadMember(ctx, id);
+  return member && (await canSeeMember(ctx, member)) ? member : null;
+}
+
+/** One page of live members directly in each org node (a branch's roll), batched. */
+export function membersOf(ctx: Context, node: OrgNodeEntity, page: Page): Promise<PartyMemberEntity[]> {
+  if (!ctx.access.canRead(node.path)) return Promise.resolve([]);
+  return ctx.loaders
+    .get<number, PartyMemberEntity[]>(`member.byOrg:${page.offset}:${page.limit}`, async (nodeIds) => {
+      const rows = await sql(ctx.em,
+        `select * from (
+           select m.*, row_number() over (partition by m.org_node_id order by m.id) - 1 as rn
+           from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null
+         ) t where rn >= ? and rn <= ? order by org_node_id, rn`,
+        [[...nodeIds], page.offset, page.offset + page.limit]);
+      return groupBy(nodeIds, rows.map((r) => ctx.em.map(PartyMemberEntity, r)), (m) => m.orgNodeId);
+    })
+    .load(node.id);
+}
+
+export async function memberCountOf(ctx: Context, node: OrgNodeEntity): Promise<number> {
+  if (!ctx.access.canRead(node.path)) return 0;
+  return ctx.loaders
+    .get<number, number>('member.countByOrg', async (nodeIds) => {
+      const rows = await sql<{ org_node_id: number; count: string }>(ctx.em,
+        `select org_node_id, count(*) from party_member where org_node_id = any(?::int[]) and archived_at is null group by org_node_id`, [[...nodeIds]]);
+      return byKey(nodeIds, rows, (r) => r.org_node_id).map((r) => Number(r?.count ?? 0));
+    })
+    .load(node.id);
+}
+
+/** Current positions held in each org node, batched. */
+export function positionsInNode(ctx: Context, nodeId: number): Promise<MemberPositionEntity[]> {
+  return ctx.loaders
+    .get<number, MemberPositionEntity[]>('position.byOrg', async (nodeIds) => {
+      const rows = await ctx.em.find(MemberPositionEntity, { orgNodeId: { $in: [...nodeIds] }, until: null }, { orderBy: { id: 'asc' } });
+      return groupBy(nodeIds, rows, (p) => p.orgNodeId);
+    })
+    .load(nodeId);
+}
+
+export function positionsOfMember(ctx: Context, memberId: number): Promise<MemberPositionEntity[]> {
+  return ctx.loaders
+    .get<number, MemberPositionEntity[]>('position.byMember', async (memberIds) => {
+      const rows = await ctx.em.find(MemberPositionEntity, { memberId: { $in: [...memberIds] }, until: null }, { orderBy: { id: 'asc' } });
+      return groupBy(memberIds, rows, (p) => p.memberId);
+    })
+    .load(memberId);
+}
+
+/** The member who leads the node (secretary, building head, household head), if visible to the caller. */
+export async function leaderOf(ctx: Context, node: OrgNodeEntity): Promise<PartyMemberEntity | null> {
+  const position = (await positionsInNode(ctx, node.id)).find((p) => p.role === LEADER_ROLE[node.level]);
+  return position ? findVisibleMember(ctx, position.memberId) : null;
+}
+
+export async function memberOrgNode(ctx: Context, member: PartyMemberEntity): Promise<OrgNodeEntity | null> {
+  return findVisibleNode(ctx, member.orgNodeId);
+}

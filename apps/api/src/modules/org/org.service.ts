@@ -1,0 +1,279 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { byKey, groupBy } from '../../graphql/loaders.js';
+import { type Page } from '../../graphql/relay.js';
+import { fail, UserErrorCode } from '../../graphql/errors.js';
+import { likeEscape, sql } from '../../db/sql.js';
+import { subtreeEnd, type Access } from '../access/access.scope.js';
+import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity, PUBLIC_LEVELS } from './org.entity.js';
+
+export interface OrgStats { memberCount: number; householdCount: number; childCount: number; descendantCount: number }
+
+/** May the caller see this node at all? Committees are public; branches and below need a grant above them. */
+export function canSeeNode(access: Access, node: OrgNodeEntity): boolean {
+  return PUBLIC_LEVELS.includes(node.level) || access.canRead(node.path);
+}
+
+/** SQL condition for "node row `alias` is visible to the caller". */
+function visibleCondition(access: Access, alias: string): { sql: string; params: unknown[] } {
+  const scope = access.subtreeCondition(`${alias}.path`);
+  return { sql: `(${alias}.level in ('STREET', 'COMMUNITY') or ${scope.sql})`, params: scope.params };
+}
+
+/** A loader key that changes with the caller's scope, so one request never mixes scopes. */
+const scopeKey = (access: Access) => access.grantPaths.join(',');
+
+function mapRows(em: EntityManager, rows: Record<string, unknown>[]): OrgNodeEntity[] {
+  return rows.map((row) => em.map(OrgNodeEntity, row));
+}
+
+/** Any node by id, without access checks (callers check). Batched per request. */
+export function loadNode(ctx: Context, id: number): Promise<OrgNodeEntity | null> {
+  return ctx.loaders
+    .get<number, OrgNodeEntity | null>('org.byId', async (ids) => {
+      const rows = await ctx.em.find(OrgNodeEntity, { id: { $in: [...ids] } });
+      return byKey(ids, rows, (r) => r.id);
+    })
+    .load(id);
+}
+
+/** A node the caller may see, or null (out-of-scope behaves as missing). */
+export async function findVisibleNode(ctx: Context, id: number): Promise<OrgNodeEntity | null> {
+  const node = await loadNode(ctx, id);
+  return node && canSeeNode(ctx.access, node) ? node : null;
+}
+
+export async function parentOf(ctx: Context, node: OrgNodeEntity): Promise<OrgNodeEntity | null> {
+  return node.parentId == null ? null : findVisibleNode(ctx, node.parentId);
+}
+
+/** Ancestors the caller may see, root first. */
+export async function ancestorsOf(ctx: Context, node: OrgNodeEntity): Promise<OrgNodeEntity[]> {
+  const ids = node.pathIds.slice(0, -1);
+  const nodes = await Promise.all(ids.map((id) => findVisibleNode(ctx, id)));
+  return nodes.filter((n): n is OrgNodeEntity => n != null);
+}
+
+/** One page of visible, live children for each parent, one statement per batch of parents. */
+export function childrenOf(ctx: Context, parentId: number, page: Page): Promise<OrgNodeEntity[]> {
+  return ctx.loaders
+    .get<number, OrgNodeEntity[]>(`org.children:${page.offset}:${page.limit}:${scopeKey(ctx.access)}`, async (parentIds) => {
+      const visible = visibleCondition(ctx.access, 'n');
+      const rows = await sql(ctx.em,
+        `select * from (
+           select n.*, row_number() over (partition by n.parent_id order by n.id) - 1 as rn
+           from org_node n
+           where n.parent_id = any(?::int[]) and n.archived_at is null and ${visible.sql}
+         ) t where rn >= ? and rn <= ? order by parent_id, rn`,
+        [[...parentIds], ...visible.params, page.offset, page.offset + page.limit]);
+      return groupBy(parentIds, mapRows(ctx.em, rows), (n) => n.parentId!);
+    })
+    .load(parentId);
+}
+
+export function childCountOf(ctx: Context, parentId: number): Promise<number> {
+  return ctx.loaders
+    .get<number, number>(`org.childCount:${scopeKey(ctx.access)}`, async (parentIds) => {
+      const visible = visibleCondition(ctx.access, 'n');
+      const rows = await sql<{ parent_id: number; count: string }>(ctx.em,
+        `select n.parent_id, count(*) from org_node n
+         where n.parent_id = any(?::int[]) and n.archived_at is null and ${visible.sql} group by n.parent_id`,
+        [[...parentIds], ...visible.params]);
+      return byKey(parentIds, rows, (r) => r.parent_id).map((r) => Number(r?.count ?? 0));
+    })
+    .load(parentId);
+}
+
+/** Roll-ups over each node's whole subtree; one statement per batch, each count an index range scan. */
+export function statsOf(ctx: Context, nodeId: number): Promise<OrgStats> {
+  return ctx.loaders
+    .get<number, OrgStats>('org.stats', async (ids) => {
+      const rows = await sql<{ id: number; member_count: string; household_count: string; child_count: string; descendant_count: string }>(ctx.em,
+        `select n.id,
+           (select count(*) from party_member m join org_node o on o.id = m.org_node_id
+             where o.path >= n.path and o.path < n.path || '~' and m.archived_at is null) as member_count,
+           (select count(*) from household h join org_node o on o.id = h.org_node_id
+             where o.path >= n.path and o.path < n.path || '~') as household_count,
+           (select count(*) from org_node c where c.parent_id = n.id and c.archived_at is null) as child_count,
+           (select count(*) from org_node d
+             where d.path > n.path and d.path < n.path || '~' and d.archived_at is null) as descendant_count
+         from org_node n where n.id = any(?::int[])`,
+        [[...ids]]);
+      return byKey(ids, rows, (r) => r.id).map((r) => ({
+        memberCount: Number(r?.member_count ?? 0),
+        householdCount: Number(r?.household_count ?? 0),
+        childCount: Number(r?.child_count ?? 0),
+        descendantCount: Number(r?.descendant_count ?? 0),
+      }));
+    })
+    .load(nodeId);
+}
+
+/** The caller's top nodes: for staff the granted nodes not already under another grant; for others the streets. */
+export async function orgRoots(ctx: Context, page: Page): Promise<{ rows: OrgNodeEntity[]; total: number }> {
+  if (ctx.access.isStaff) {
+    const grants = ctx.access.grants;
+    const top = grants.filter((g) => !grants.some((o) => o !== g && g.path.startsWith(o.path) && o.path !== g.path));
+    const ids = [...new Set(top.map((g) => g.nodeId))];
+    const nodes = (await Promise.all(ids.map((id) => loadNode(ctx, id)))).filter((n): n is OrgNodeEntity => n != null && !n.archived);
+    nodes.sort((a, b) => a.path.localeCompare(b.path));
+    return { rows: nodes.slice(page.offset, page.offset + page.limit + 1), total: nodes.length };
+  }
+  const rows = await sql(ctx.em, `select * from org_node where parent_id is null and archived_at is null order by id offset ? limit ?`, [page.offset, page.limit + 1]);
+  const [{ count }] = await sql<{ count: string }>(ctx.em, `select count(*) from org_node where parent_id is null and archived_at is null`);
+  return { rows: mapRows(ctx.em, rows), total: Number(count) };
+}
+
+/** Visible nodes whose name contains the text (Chinese substring match), shallowest first. */
+export async function orgSearch(ctx: Context, text: string, page: Page): Promise<{ rows: OrgNodeEntity[]; total: () => Promise<number> }> {
+  const query = text.trim();
+  if (query.length < 1 || query.length > 50) fail(UserErrorCode.INVALID_INPUT, '搜索词应为 1 到 50 个字', ['query']);
+  const visible = visibleCondition(ctx.access, 'n');
+  const where = `n.name ilike ? and n.archived_at is null and ${visible.sql}`;
+  const params = [`%${likeEscape(query)}%`, ...visible.params];
+  const rows = await sql(ctx.em, `select n.* from org_node n where ${where} order by n.depth, n.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
+  return {
+    rows: mapRows(ctx.em, rows),
+    total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from org_node n where ${where}`, params))[0].count),
+  };
+}
+
+// ---- writes ----------------------------------------------------------------------------------------
+
+export interface OrgNodeCreate { parentId: number | null; level: OrgLevel; name: string; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null }
+export interface OrgNodeUpdate { id: number; name?: string | null; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null; expectedVersion?: number | null }
+
+function validateName(name: string | null | undefined, required: boolean): string | undefined {
+  if (name == null) {
+    if (required) fail(UserErrorCode.INVALID_INPUT, '名称不能为空', ['input', 'name']);
+    return undefined;
+  }
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 100) fail(UserErrorCode.INVALID_INPUT, '名称应为 1 到 100 个字', ['input', 'name']);
+  return trimmed;
+}
+
+function validateBuildings(buildings: string[] | null | undefined): string[] | undefined {
+  if (buildings == null) return undefined;
+  if (buildings.length > 200 || buildings.some((b) => !b.trim() || b.length > 50)) fail(UserErrorCode.INVALID_INPUT, '楼栋名称无效（每个 1 到 50 个字，最多 200 个）', ['input', 'buildings']);
+  return buildings.map((b) => b.trim());
+}
+
+/** Load a node for a write: missing -> NOT_FOUND; outside the caller's write scope -> FORBIDDEN; archived -> ARCHIVED. */
+async function nodeForWrite(em: EntityManager, access: Access, id: number | null, field: string[], writePath?: (node: OrgNodeEntity) => string): Promise<OrgNodeEntity> {
+  const node = id == null ? null : await em.findOne(OrgNodeEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!node) fail(UserErrorCode.NOT_FOUND, '找不到该组织', field);
+  access.assertCanWrite(writePath ? writePath(node) : node.path);
+  if (node.archived) fail(UserErrorCode.ARCHIVED, `${node.name}已归档，不能修改`, field);
+  return node;
+}
+
+/** Path of the node's parent (its own path for a root). */
+const parentPath = (node: OrgNodeEntity) => (node.parentId == null ? node.path : node.path.slice(0, node.path.slice(0, -1).lastIndexOf('/') + 1));
+
+export async function createOrgNode(ctx: Context, input: OrgNodeCreate): Promise<OrgNodeEntity> {
+  ctx.access.requireStaff();
+  const name = validateName(input.name, true)!;
+  const buildings = validateBuildings(input.buildings);
+  if (input.level === OrgLevel.STREET || input.parentId == null) fail(UserErrorCode.INVALID_PARENT, '街道党工委由系统管理员创建；请选择上级组织', ['input', 'parentId']);
+  if (input.level === OrgLevel.BRANCH && !input.branchKind) fail(UserErrorCode.INVALID_INPUT, '党支部必须选择类型', ['input', 'branchKind']);
+  if (input.level !== OrgLevel.BRANCH && input.branchKind) fail(UserErrorCode.INVALID_INPUT, '只有党支部有类型', ['input', 'branchKind']);
+  return ctx.em.transactional(async (em) => {
+    const parent = await nodeForWrite(em, ctx.access, input.parentId, ['input', 'parentId']);
+    if (!ALLOWED_PARENT[input.level].includes(parent.level)) {
+      fail(UserErrorCode.INVALID_PARENT, `${ORG_LEVEL_LABEL[input.level]}不能设在${ORG_LEVEL_LABEL[parent.level]}之下`, ['input', 'parentId']);
+    }
+    const [{ id }] = await sql<{ id: number }>(em, `select nextval('org_node_id_seq')::int as id`);
+    const node = em.create(OrgNodeEntity, {
+      id,
+      parentId: parent.id,
+      communityId: input.level === OrgLevel.COMMUNITY ? id : parent.communityId,
+      level: input.level,
+      branchKind: input.branchKind ?? null,
+      name,
+      path: `${parent.path}${id}/`,
+      depth: parent.depth + 1,
+      brand: input.brand?.trim() || null,
+      address: input.address?.trim() || null,
+      buildings: buildings ?? [],
+    } as OrgNodeEntity);
+    await em.flush();
+    return node;
+  });
+}
+
+export async function updateOrgNode(ctx: Context, input: OrgNodeUpdate): Promise<OrgNodeEntity> {
+  ctx.access.requireStaff();
+  const name = validateName(input.name, false);
+  const buildings = validateBuildings(input.buildings);
+  return ctx.em.transactional(async (em) => {
+    const node = await nodeForWrite(em, ctx.access, input.id, ['input', 'id']);
+    if (input.expectedVersion != null && input.expectedVersion !== node.version) {
+      fail(UserErrorCode.CONFLICT, '该组织已被他人修改，请刷新后重试', ['input', 'expectedVersion']);
+    }
+    if (input.branchKind != null) {
+      if (node.level !== OrgLevel.BRANCH) fail(UserErrorCode.INVALID_INPUT, '只有党支部有类型', ['input', 'branchKind']);
+      node.branchKind = input.branchKind;
+    }
+    if (name !== undefined) node.name = name;
+    if (buildings !== undefined) node.buildings = buildings;
+    if (input.brand !== undefined && input.brand !== null) node.brand = input.brand.trim() || null;
+    if (input.address !== undefined && input.address !== null) node.address = input.address.trim() || null;
+    await em.flush();
+    return node;
+  });
+}
+
+/**
+ * Move a node (with its subtree) under a new parent. Serialized with other moves by an advisory lock, so
+ * two concurrent moves can never build a cycle; the whole subtree's paths change in one statement.
+ */
+export async function moveOrgNode(ctx: Context, id: number, parentId: number): Promise<OrgNodeEntity> {
+  ctx.access.requireStaff();
+  return ctx.em.transactional(async (em) => {
+    await sql(em, `select pg_advisory_xact_lock(7301, 1)`);
+    const node = await nodeForWrite(em, ctx.access, id, ['input', 'id']);
+    const parent = await nodeForWrite(em, ctx.access, parentId, ['input', 'parentId']);
+    if (parent.path.startsWith(node.path)) fail(UserErrorCode.CYCLE, '不能把组织移到它自己或它的下级之下', ['input', 'parentId']);
+    if (!ALLOWED_PARENT[node.level].includes(parent.level)) {
+      fail(UserErrorCode.INVALID_PARENT, `${ORG_LEVEL_LABEL[node.level]}不能设在${ORG_LEVEL_LABEL[parent.level]}之下`, ['input', 'parentId']);
+    }
+    if (node.parentId === parent.id) return node;
+    const oldPath = node.path;
+    const newPath = `${parent.path}${node.id}/`;
+    const depthDelta = parent.depth + 1 - node.depth;
+    const communityId = node.level === OrgLevel.COMMUNITY ? node.id : parent.communityId;
+    await sql(em,
+      `update org_node set path = ? || substr(path, ?), depth = depth + ?,
+         community_id = case when level = 'COMMUNITY' then id else ? end,
+         parent_id = case when id = ? then ? else parent_id end,
+         updated_at = now(), version = version + 1
+       where path >= ? and path < ?`,
+      [newPath, oldPath.length + 1, depthDelta, communityId, node.id, parent.id, oldPath, subtreeEnd(oldPath)]);
+    if (node.level !== OrgLevel.COMMUNITY) {
+      // rows of the moved subtree follow it into the new community (the tenant key)
+      for (const table of ['party_member', 'member_position', 'household']) {
+        await sql(em, `update ${table} set community_id = ? where org_node_id in (select id from org_node where path >= ? and path < ?)`, [communityId, newPath, subtreeEnd(newPath)]);
+      }
+    }
+    await em.refresh(node);
+    return node;
+  });
+}
+
+export async function archiveOrgNode(ctx: Context, id: number): Promise<OrgNodeEntity> {
+  ctx.access.requireStaff();
+  return ctx.em.transactional(async (em) => {
+    // archiving needs write access above the node: a branch secretary cannot archive their own branch
+    const node = await nodeForWrite(em, ctx.access, id, ['input', 'id'], parentPath);
+    const [{ children, members }] = await sql<{ children: string; members: string }>(em,
+      `select (select count(*) from org_node where parent_id = ? and archived_at is null) as children,
+              (select count(*) from party_member where org_node_id = ? and archived_at is null) as members`, [node.id, node.id]);
+    if (Number(children) > 0) fail(UserErrorCode.HAS_CHILDREN, `${node.name}下还有 ${children} 个下级组织，请先移走或归档`, ['input', 'id']);
+    if (Number(members) > 0) fail(UserErrorCode.HAS_CHILDREN, `${node.name}还有 ${members} 名党员，请先转接组织关系`, ['input', 'id']);
+    node.archivedAt = new Date();
+    await em.flush();
+    return node;
+  });
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../test/harness.js';
+
+let api: TestApi;
+let admin: string; // hongkang-admin: COMMITTEE_ADMIN of 红康社区
+
+const NODE = `id name level ... on Branch { kind } stats { memberCount householdCount childCount } parent { id name }`;
+
+async function findNode(name: string, token = admin) {
+  const res = await api.gql(`query($q: String!) { orgSearch(query: $q, first: 5) { edges { node { ${NODE} } } } }`, { q: name }, token);
+  const node = res.data.orgSearch.edges.map((e: any) => e.node).find((n: any) => n.name === name);
+  if (!node) throw new Error(`no node named ${name}: ${JSON.stringify(res)}`);
+  return node;
+}
+
+async function children(id: string, token = admin) {
+  const res = await api.gql(`query($id: ID!) { orgNode(id: $id) { children(first: 100) { totalCount edges { node { ${NODE} } } } } }`, { id }, token);
+  return res.data.orgNode.children;
+}
+
+const CREATE = `mutation($input: OrgNodeCreateInput!) { orgNodeCreate(input: $input) { node { ${NODE} } userErrors { field message code } } }`;
+const MOVE = `mutation($input: OrgNodeMoveInput!) { orgNodeMove(input: $input) { node { ${NODE} ancestors { name } } userErrors { field message code } } }`;
+const ARCHIVE = `mutation($input: OrgNodeArchiveInput!) { orgNodeArchive(input: $input) { node { id archived } userErrors { field message code } } }`;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = await api.login('hongkang-admin');
+});
+afterAll(() => api?.close());
+
+describe('the org chain', () => {
+  it('rolls members and households up the whole subtree', async () => {
+    const hongkang = await findNode('红康社区');
+    expect(hongkang.level).toBe('COMMUNITY');
+    expect(hongkang.stats.memberCount).toBe(429);
+    const branches = await children(hongkang.id);
+    expect(branches.totalCount).toBe(10);
+    const committeeOwn = await api.sql<{ count: string }>(`select count(*) from party_member m join org_node n on n.id = m.org_node_id where n.name = '红康社区' and m.archived_at is null`);
+    const sumBranches = branches.edges.reduce((s: number, e: any) => s + e.node.stats.memberCount, 0);
+    expect(sumBranches + Number(committeeOwn[0].count)).toBe(429);
+    const households = await api.sql<{ count: string }>(`select count(*) from household h where h.community_id = (select id from org_node where name = '红康社区')`);
+    expect(hongkang.stats.householdCount).toBe(Number(households[0].count));
+    expect(hongkang.stats.householdCount).toBeGreaterThan(0);
+  });
+
+  it('refuses nodes that break the chain, with the rule in the error', async () => {
+    const hongkang = await findNode('红康社区');
+    const street = hongkang.parent;
+    const underStreet = await api.gql(CREATE, { input: { parentId: hongkang.id, level: 'BUILDING_GROUP', name: '错层小组' } }, admin);
+    expect(underStreet.data.orgNodeCreate.node).toBeNull();
+    expect(underStreet.data.orgNodeCreate.userErrors[0]).toMatchObject({ code: 'INVALID_PARENT', field: ['input', 'parentId'] });
+
+    const noKind = await api.gql(CREATE, { input: { parentId: hongkang.id, level: 'BRANCH', name: '新党支部' } }, admin);
+    expect(noKind.data.orgNodeCreate.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'branchKind'] });
+
+    const blank = await api.gql(CREATE, { input: { parentId: hongkang.id, level: 'BRANCH', branchKind: 'GRID', name: '   ' } }, admin);
+    expect(blank.data.orgNodeCreate.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'name'] });
+
+    // the admin's grant is the community: the street above it is outside their scope
+    const outside = await api.gql(CREATE, { input: { parentId: street.id, level: 'COMMUNITY', name: '新社区' } }, admin);
+    expect(outside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(outside.data?.orgNodeCreate ?? null).toBeNull();
+  });
+
+  it('creates a branch, a building group and a member household down the chain', async () => {
+    const hongkang = await findNode('红康社区');
+    const branch = (await api.gql(CREATE, { input: { parentId: hongkang.id, level: 'BRANCH', branchKind: 'RESIDENTIAL', name: '测试居民区党支部' } }, admin)).data.orgNodeCreate;
+    expect(branch.userErrors).toEqual([]);
+    expect(branch.node).toMatchObject({ level: 'BRANCH', kind: 'RESIDENTIAL', parent: { id: hongkang.id } });
+    const group = (await api.gql(CREATE, { input: { parentId: branch.node.id, level: 'BUILDING_GROUP', name: '测试3栋党小组', buildings: ['测试小区3栋'] } }, admin)).data.orgNodeCreate;
+    expect(group.userErrors).toEqual([]);
+    const household = (await api.gql(CREATE, { input: { parentId: group.node.id, level: 'MEMBER_HOUSEHOLD', name: '测试党员中心户' } }, admin)).data.orgNodeCreate;
+    expect(household.userErrors).toEqual([]);
+    const after = await findNode('红康社区');
+    expect(after.stats.childCount).toBe(hongkang.stats.childCount + 1);
+    // archiving refuses a node with live children, then works bottom-up
+    const refused = (await api.gql(ARCHIVE, { input: { id: branch.node.id } }, admin)).data.orgNodeArchive;
+    expect(refused.userErrors[0]).toMatchObject({ code: 'HAS_CHILDREN' });
+    expect(refused.userErrors[0].message).toContain('1 个下级组织');
+    for (const id of [household.node.id, group.node.id, branch.node.id]) {
+      const done = (await api.gql(ARCHIVE, { input: { id } }, admin)).data.orgNodeArchive;
+      expect(done.userErrors).toEqual([]);
+      expect(done.node.archived).toBe(true);
+    }
+    expect((await findNode('红康社区')).stats.childCount).toBe(hongkang.stats.childCount);
+  });
+
+  it('refuses to archive a branch that still has members', async () => {
+    const hongkang = await findNode('红康社区');
+    const branch = (await children(hongkang.id)).edges[0].node;
+    const groups = await children(branch.id);
+    // move the branch's groups away first, so only the members hold it
+    const res = (await api.gql(ARCHIVE, { input: { id: branch.id } }, admin)).data.orgNodeArchive;
+    expect(res.userErrors[0].code).toBe('HAS_CHILDREN');
+    expect(groups.totalCount + branch.stats.memberCount).toBeGreaterThan(0);
+  });
+
+  it('moves a building group to another branch, carrying its subtree and counts', async () => {
+    const hongkang = await findNode('红康社区');
+    const [from, to] = (await children(hongkang.id)).edges.map((e: any) => e.node).filter((b: any) => b.stats.childCount > 0);
+    const group = (await children(from.id)).edges[0].node;
+    const res = (await api.gql(MOVE, { input: { id: group.id, parentId: to.id } }, admin)).data.orgNodeMove;
+    expect(res.userErrors).toEqual([]);
+    expect(res.node.parent.id).toBe(to.id);
+    expect(res.node.ancestors.map((a: any) => a.name)).toEqual([hongkang.parent.name, '红康社区', to.name]);
+    const [fromAfter, toAfter] = [await findNode(from.name), await findNode(to.name)];
+    expect(fromAfter.stats.householdCount).toBe(from.stats.householdCount - group.stats.householdCount);
+    expect(toAfter.stats.householdCount).toBe(to.stats.householdCount + group.stats.householdCount);
+    // every path in the database still matches its parent's
+    const broken = await api.sql(`select c.id from org_node c join org_node p on p.id = c.parent_id where c.path <> p.path || c.id || '/' or c.depth <> p.depth + 1`);
+    expect(broken).toEqual([]);
+  });
+
+  it('never makes a cycle, and the chain rules hold on moves', async () => {
+    const hongkang = await findNode('红康社区');
+    const branch = (await children(hongkang.id)).edges.find((e: any) => e.node.stats.childCount > 0).node;
+    const cycle = (await api.gql(MOVE, { input: { id: hongkang.id, parentId: branch.id } }, admin)).data.orgNodeMove;
+    // the admin cannot write the street, but moving under its own branch is refused as a cycle first
+    expect(cycle.userErrors[0]).toMatchObject({ code: 'CYCLE', field: ['input', 'parentId'] });
+    const group = (await children(branch.id)).edges[0].node;
+    const wrongLevel = (await api.gql(MOVE, { input: { id: group.id, parentId: hongkang.id } }, admin)).data.orgNodeMove;
+    expect(wrongLevel.userErrors[0].code).toBe('INVALID_PARENT');
+  });
+
+  it('keeps the tree whole under concurrent crossing moves', async () => {
+    const hongkang = await findNode('红康社区');
+    const branches = (await children(hongkang.id)).edges.map((e: any) => e.node).filter((b: any) => b.stats.childCount > 0).slice(0, 2);
+    const groupsA = (await children(branches[0].id)).edges.map((e: any) => e.node.id);
+    const groupsB = (await children(branches[1].id)).edges.map((e: any) => e.node.id);
+    const moves = [...groupsA.map((id: string) => ({ id, parentId: branches[1].id })), ...groupsB.map((id: string) => ({ id, parentId: branches[0].id }))];
+    const results = await Promise.all(moves.map((input) => api.gql(MOVE, { input }, admin)));
+    expect(results.every((r) => r.data.orgNodeMove.userErrors.length === 0)).toBe(true);
+    const broken = await api.sql(`select c.id from org_node c join org_node p on p.id = c.parent_id where c.path <> p.path || c.id || '/'`);
+    expect(broken).toEqual([]);
+    const total = await findNode('红康社区');
+    expect(total.stats.memberCount).toBe(429);
+  });
+
+  it('pages children with cursors and caps page size at 100', async () => {
+    const hongkang = await findNode('红康社区');
+    const q = `query($id: ID!, $after: String, $first: Int) { orgNode(id: $id) { children(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } } }`;
+    const page1 = (await api.gql(q, { id: hongkang.id, first: 4 }, admin)).data.orgNode.children;
+    const page2 = (await api.gql(q, { id: hongkang.id, first: 4, after: page1.pageInfo.endCursor }, admin)).data.orgNode.children;
+    const page3 = (await api.gql(q, { id: hongkang.id, first: 4, after: page2.pageInfo.endCursor }, admin)).data.orgNode.children;
+    const names = [...page1.edges, ...page2.edges, ...page3.edges].map((e: any) => e.node.name);
+    expect(new Set(names).size).toBe(page1.totalCount);
+    expect(page2.pageInfo.hasNextPage).toBe(true);
+    expect(page3.pageInfo.hasNextPage).toBe(false);
+    const tooMany = await api.gql(q, { id: hongkang.id, first: 101 }, admin);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0].message).toContain('between 1 and 100');
+  });
+});
+
+describe('batched loading', () => {
+  const NESTED = `query($id: ID!) { orgNode(id: $id) { name stats { memberCount householdCount }
+      children(first: 100) { totalCount edges { node { name stats { memberCount } leader { name }
+        children(first: 100) { edges { node { name stats { memberCount householdCount }
+          children(first: 100) { edges { node { name leader { name } ... on MemberHousehold { households(first: 20) { totalCount edges { node { address } } } } } } } } } } } } } } }`;
+
+  it('runs a 4-level nested query in a number of statements bounded by the levels, not the rows', async () => {
+    const hongkang = await findNode('红康社区');
+    const small = await findNode('振兴社区');
+    const admin2 = await api.login('zhenxing-admin');
+    // first use of a fresh session records last_used_at; get that out of the way
+    await Promise.all([api.gql('{ viewer { id } }', {}, admin), api.gql('{ viewer { id } }', {}, admin2)]);
+    const big = await api.countStatements(() => api.gql(NESTED, { id: hongkang.id }, admin));
+    const little = await api.countStatements(() => api.gql(NESTED, { id: small.id }, admin2));
+    expect(big.result.errors).toBeUndefined();
+    const households = big.result.data.orgNode.children.edges.flatMap((b: any) => b.node.children.edges.flatMap((g: any) => g.node.children.edges));
+    expect(households.length).toBeGreaterThan(20); // many rows at the bottom level...
+    // ...yet the same statements as a community a fraction of the size, and few of them
+    expect(big.statements).toBe(little.statements);
+    // 2 to authenticate, 1 for the root, then at most 4 batched loaders per level (children, counts, stats, leaders)
+    expect(big.statements).toBeLessThanOrEqual(2 + 1 + 4 * 4);
+  });
+});

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createDatabase, dropDatabase } from '@tongxin/launcher';
+import { loadConfig, type Config } from '../config.js';
+import { openOrm } from '../db/orm.js';
+import { createServer, type ApiServer } from '../server.js';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  data: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  extensions?: Record<string, any>;
+}
+
+export interface TestApi {
+  url: string;
+  orm: MikroORM;
+  config: Config;
+  /** POST a GraphQL operation; `token` goes in the Authorization header. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  /** Sign in a demo account (password tongxin-demo) and return its bearer token. */
+  login(username: string, password?: string): Promise<string>;
+  /** Count the SQL statements the server runs while `fn` runs. */
+  countStatements<R>(fn: () => Promise<R>): Promise<{ result: R; statements: number; sql: string[] }>;
+  /** Run SQL directly against the test database. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** A fresh API on its own copy of the seeded demo database, listening on a free port. */
+export async function startTestApi(env: Partial<Record<string, string>> = {}): Promise<TestApi> {
+  const serverUrl = inject('serverUrl');
+  const name = `tongxin_test_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = await createDatabase(serverUrl, name, { template: inject('templateDb') });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
+  const orm = await openOrm(databaseUrl, 5);
+  const server: ApiServer = await createServer(orm, config);
+  const port = await server.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const knex = orm.em.getKnex();
+  let recording: string[] | null = null;
+  knex.on('query', (q: { sql: string }) => recording?.push(q.sql));
+
+  const api: TestApi = {
+    url,
+    orm,
+    config,
+    async gql(query, variables = {}, token) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GqlResponse;
+      return { ...body, status: res.status };
+    },
+    async login(username, password = 'tongxin-demo') {
+      const res = await api.gql(`mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { token userErrors { code message } } }`, { input: { username, password } });
+      const token = res.data?.sessionCreate?.token;
+      if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(res)}`);
+      return token;
+    },
+    async countStatements(fn) {
+      recording = [];
+      try {
+        const result = await fn();
+        return { result, statements: recording.length, sql: recording };
+      } finally {
+        recording = null;
+      }
+    },
+    sql(text, params = []) {
+      return orm.em.fork().getConnection().execute(text, params as never[], 'all');
+    },
+    async close() {
+      await server.close();
+      await orm.close();
+      await dropDatabase(serverUrl, name).catch(() => {});
+    },
+  };
+  return api;
+}
+
+/** Build a global ID the way the API does (tests use it to probe ids they should not see). */
+export function globalId(type: string, id: number): string {
+  return Buffer.from(`tx1:${type}:${id}`, 'utf8').toString('base64url');
+}

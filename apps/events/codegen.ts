@@ -1,0 +1,3 @@
+import { frontEndCodegen } from '@tongxin/graphql-client/codegen';
+
+export default frontEndCodegen();

@@ -1,0 +1,39 @@
+import type { Cookies } from '@sveltejs/kit';
+
+/**
+ * Confirmation codes made on this phone, kept in a cookie so a resident who lost the code (or tapped
+ * "报名" twice on a slow connection) can find the registration again. Only codes and activity ids:
+ * names and phone numbers never leave the API.
+ */
+const COOKIE = 'tx_regs';
+const KEEP = 20;
+
+export interface SavedRegistration {
+  code: string;
+  activityId: string;
+}
+
+export function savedRegistrations(cookies: Cookies): SavedRegistration[] {
+  const raw = cookies.get(COOKIE);
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (r): r is SavedRegistration => typeof r?.code === 'string' && typeof r?.activityId === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
+export function saveRegistration(cookies: Cookies, url: URL, registration: SavedRegistration): void {
+  const list = [registration, ...savedRegistrations(cookies).filter((r) => r.code !== registration.code)].slice(0, KEEP);
+  cookies.set(COOKIE, JSON.stringify(list), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: url.protocol === 'https:',
+    maxAge: 60 * 60 * 24 * 365,
+  });
+}

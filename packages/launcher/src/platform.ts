@@ -1,0 +1,351 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { track } from './lifecycle.js';
+import { LineBuffer, sleep } from './lines.js';
+import { freePort, isPortFree, startPostgres, type Database } from './postgres.js';
+
+export type AppName = 'api' | 'admin' | 'events';
+
+export interface Platform {
+  /** Origin of the API, e.g. http://127.0.0.1:4000 ('' when the API was not started). */
+  apiUrl: string;
+  /** The GraphQL endpoint: apiUrl + '/graphql'. */
+  graphqlUrl: string;
+  adminUrl: string;
+  eventsUrl: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface StartPlatformOptions {
+  /** Which apps to start; default all three. PostgreSQL is only started when the API is. */
+  apps?: AppName[];
+  /** Use this database instead of starting PostgreSQL. */
+  databaseUrl?: string;
+  /** Persistent PostgreSQL data folder (default: a temp folder deleted on stop). */
+  dataDir?: string;
+  /** Fixed ports; missing or 0 = a free port. */
+  ports?: { postgres?: number; api?: number; admin?: number; events?: number };
+  /** Start the API with DEMO_SEED=1 (default true). */
+  seedDemo?: boolean;
+  /** Show every child's output, prefixed [api] / [admin] / [events] / [postgres]. Default: keep it for error messages only. */
+  inheritOutput?: boolean;
+  /** Development mode (best effort): API under `tsx watch`, admin/events under `vite dev`. */
+  dev?: boolean;
+  /** Called with every output line of every child. */
+  onLine?: (app: AppName | 'postgres', line: string) => void;
+  /** Called when an app exits by itself after it was ready (not during stop()). */
+  onExit?: (app: AppName, code: number | null, signal: NodeJS.Signals | null) => void;
+  /** Repository root; default: found from this file's location. */
+  root?: string;
+}
+
+const HOST = '127.0.0.1';
+const READY_TIMEOUT_MS = 60_000;
+const KILL_AFTER_MS = 10_000;
+
+/** The repository root (two levels above packages/launcher). */
+export function repoRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+}
+
+/**
+ * Start the platform: PostgreSQL (startPostgres, unless opts.databaseUrl), then the API, then the admin and events
+ * sites, waiting until each answers. apps defaults to all three. Ports default to free ports (0 = pick).
+ */
+export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Platform> {
+  const root = opts.root ?? repoRoot();
+  const apps = new Set<AppName>(opts.apps ?? ['api', 'admin', 'events']);
+  const inherit = opts.inheritOutput ?? false;
+  const dev = opts.dev ?? false;
+
+  const running: AppProcess[] = [];
+  let db: Database | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const p of running) p.expectExit();
+      await Promise.allSettled(running.filter((p) => p.name !== 'api').map((p) => p.stop()));
+      await Promise.allSettled(running.filter((p) => p.name === 'api').map((p) => p.stop()));
+      await db?.stop();
+      untrack();
+    })());
+  const untrack = track({
+    layer: 0,
+    stop,
+    killNow() {
+      for (const p of running) p.killNow();
+    },
+  });
+
+  try {
+    // Find every command first, so a missing build fails before anything starts.
+    const commands = new Map<AppName, { command: string; args: (port: number) => string[]; cwd: string }>();
+    for (const app of ['api', 'admin', 'events'] as const) {
+      if (apps.has(app)) commands.set(app, appCommand(root, app, dev));
+    }
+
+    const taken = new Set<number>();
+    const pickPort = async (wanted: number | undefined, what: string): Promise<number> => {
+      if (wanted) {
+        if (taken.has(wanted) || !(await isPortFree(wanted))) {
+          throw new Error(`port ${wanted} (${what}) is already in use`);
+        }
+        taken.add(wanted);
+        return wanted;
+      }
+      for (;;) {
+        const p = await freePort();
+        if (!taken.has(p)) {
+          taken.add(p);
+          return p;
+        }
+      }
+    };
+    const ports = opts.ports ?? {};
+    const apiPort = apps.has('api') ? await pickPort(ports.api, 'API') : ports.api || 4000;
+    const adminPort = apps.has('admin') ? await pickPort(ports.admin, 'admin') : 0;
+    const eventsPort = apps.has('events') ? await pickPort(ports.events, 'events') : 0;
+    const apiOrigin = `http://${HOST}:${apiPort}`;
+
+    let databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? '';
+    if (apps.has('api') && !opts.databaseUrl) {
+      const pgLog = (line: string) => {
+        // initdb and the server talk a lot; show what matters (all of it lands in error messages anyway).
+        if (inherit && /WARNING|ERROR|FATAL|PANIC|ready to accept|listening on|shut down|earlier run/.test(line)) {
+          process.stdout.write(`[postgres] ${line}\n`);
+        }
+        opts.onLine?.('postgres', line);
+      };
+      db = await startPostgres({ dataDir: opts.dataDir, port: ports.postgres || undefined, log: pgLog });
+      databaseUrl = db.url;
+    }
+
+    const baseEnv = childEnv();
+    const launch = (app: AppName, port: number, env: Record<string, string | undefined>) => {
+      const cmd = commands.get(app)!;
+      const p = new AppProcess(app, cmd.command, cmd.args(port), cmd.cwd, { ...baseEnv, ...env }, inherit, opts);
+      running.push(p);
+      return p;
+    };
+
+    if (apps.has('api')) {
+      const api = launch('api', apiPort, {
+        DATABASE_URL: databaseUrl,
+        PORT: String(apiPort),
+        HOST,
+        DEMO_SEED: (opts.seedDemo ?? true) ? '1' : undefined,
+      });
+      await api.waitReady(`${apiOrigin}/healthz`, (status) => status === 200);
+    }
+
+    const sites: Promise<void>[] = [];
+    for (const [app, port] of [['admin', adminPort], ['events', eventsPort]] as const) {
+      if (!apps.has(app)) continue;
+      const origin = `http://${HOST}:${port}`;
+      const p = launch(app, port, { PORT: String(port), HOST, ORIGIN: origin, API_URL: `${apiOrigin}/graphql` });
+      sites.push(p.waitReady(`${origin}/`, (status) => status < 500));
+    }
+    const results = await Promise.allSettled(sites);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+
+    return {
+      apiUrl: apps.has('api') ? apiOrigin : '',
+      graphqlUrl: apps.has('api') ? `${apiOrigin}/graphql` : '',
+      adminUrl: apps.has('admin') ? `http://${HOST}:${adminPort}` : '',
+      eventsUrl: apps.has('events') ? `http://${HOST}:${eventsPort}` : '',
+      databaseUrl,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function appCommand(root: string, app: AppName, dev: boolean) {
+  const cwd = path.join(root, 'apps', app);
+  const rel = (p: string) => path.relative(root, p) || '.';
+  if (!existsSync(path.join(cwd, 'package.json'))) {
+    throw new Error(`${rel(cwd)} not found (repository root ${root})`);
+  }
+  const node = process.execPath;
+  if (app === 'api') {
+    if (!existsSync(path.join(cwd, 'src/main.ts'))) throw new Error(`${rel(path.join(cwd, 'src/main.ts'))} not found`);
+    if (dev) {
+      const tsx = packageBin(cwd, 'tsx', 'tsx');
+      return { command: node, args: () => [tsx, 'watch', '--clear-screen=false', 'src/main.ts'], cwd };
+    }
+    return { command: node, args: () => ['--import', 'tsx', 'src/main.ts'], cwd };
+  }
+  if (dev) {
+    const vite = packageBin(cwd, 'vite', 'vite');
+    return { command: node, args: (port: number) => [vite, 'dev', '--port', String(port), '--strictPort', '--host', HOST], cwd };
+  }
+  const entry = path.join(cwd, 'build/index.js');
+  if (!existsSync(entry)) {
+    throw new Error(`${rel(entry)} is missing: run npm run build first`);
+  }
+  return { command: node, args: () => ['build/index.js'], cwd };
+}
+
+/** The JS file behind a package's bin, run with `node` directly so that we signal the real process. */
+function packageBin(fromDir: string, pkg: string, bin: string): string {
+  const require = createRequire(path.join(fromDir, 'package.json'));
+  let pkgJson: string;
+  try {
+    pkgJson = require.resolve(`${pkg}/package.json`);
+  } catch {
+    throw new Error(`${pkg} is not installed (needed by ${fromDir}): run npm install`);
+  }
+  const meta = JSON.parse(readFileSync(pkgJson, 'utf8')) as { bin?: string | Record<string, string> };
+  const rel = typeof meta.bin === 'string' ? meta.bin : meta.bin?.[bin];
+  if (!rel) throw new Error(`${pkg} has no "${bin}" command`);
+  return path.join(path.dirname(pkgJson), rel);
+}
+
+/** The launcher's environment, minus what only makes sense to the test runner that may be running us. */
+function childEnv(): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'VITEST' || key.startsWith('VITEST_')) delete env[key];
+  }
+  return env;
+}
+
+class AppProcess {
+  readonly child: ChildProcess;
+  readonly output: LineBuffer;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private expected = false;
+  private ready = false;
+
+  constructor(
+    readonly name: AppName,
+    command: string,
+    args: string[],
+    cwd: string,
+    env: Record<string, string | undefined>,
+    inherit: boolean,
+    private readonly opts: StartPlatformOptions,
+  ) {
+    const prefix = `[${name}] `;
+    this.output = new LineBuffer(200);
+    // Own process group: a terminal Ctrl-C reaches the launcher only, which then stops the apps in order;
+    // signalling the group also reaches grandchildren (tsx watch, vite).
+    this.child = spawn(command, args, { cwd, env: stripUndefined(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    for (const [stream, out] of [
+      [this.child.stdout, process.stdout],
+      [this.child.stderr, process.stderr],
+    ] as const) {
+      if (!stream) continue;
+      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+        this.output.add(line);
+        if (inherit) out.write(prefix + line + '\n');
+        opts.onLine?.(name, line);
+      });
+    }
+    this.exited = new Promise((resolve) => {
+      this.child.once('error', (err) => {
+        this.output.add(`[launcher] could not start ${command}: ${err.message}`);
+        resolve({ code: null, signal: null });
+      });
+      this.child.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    void this.exited.then(({ code, signal }) => {
+      if (this.expected || !this.ready) return;
+      if (inherit) process.stderr.write(`[launcher] ${name} exited unexpectedly (${describeExit(code, signal)})\n`);
+      this.opts.onExit?.(name, code, signal);
+    });
+  }
+
+  isRunning(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined;
+  }
+
+  expectExit(): void {
+    this.expected = true;
+  }
+
+  async waitReady(url: string, accept: (status: number) => boolean): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    void this.exited.then((e) => (exit = e));
+    let lastError = '';
+    while (Date.now() < deadline) {
+      if (exit) {
+        await sleep(50); // let the last output lines arrive
+        throw new Error(
+          `${this.name} exited before it was ready (${describeExit(exit.code, exit.signal)}). Last output:\n${this.output.tail(40)}`,
+        );
+      }
+      try {
+        const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+        await res.body?.cancel().catch(() => {});
+        if (accept(res.status)) {
+          this.ready = true;
+          return;
+        }
+        lastError = `HTTP ${res.status}`;
+      } catch (err) {
+        lastError = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      }
+      await Promise.race([sleep(200), this.exited]);
+    }
+    throw new Error(
+      `${this.name} did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s (last: ${lastError}). Last output:\n${this.output.tail(40)}`,
+    );
+  }
+
+  private signal(sig: NodeJS.Signals): void {
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      try {
+        this.child.kill(sig);
+      } catch {
+        // gone
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.expected = true;
+    if (this.child.pid === undefined) return;
+    this.signal('SIGTERM');
+    const done = await Promise.race([this.exited.then(() => true), sleep(KILL_AFTER_MS).then(() => false)]);
+    if (!done) {
+      this.signal('SIGKILL');
+      await this.exited;
+    } else {
+      // The leader is gone; make sure nothing it started lingers in its group.
+      await sleep(50);
+      this.signal('SIGKILL');
+    }
+  }
+
+  killNow(): void {
+    this.expected = true;
+    this.signal('SIGTERM');
+  }
+}
+
+function stripUndefined(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `signal ${signal}` : `exit code ${code}`;
+}
