@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js';
 import { logger } from './logger.js';
 import { migrate, openOrm } from './db/orm.js';
-import { seedDemoIfEmpty } from './db/seed/index.js';
+import { demoAnnouncements, seedDemoIfEmpty } from './db/seed/index.js';
 import { createServer } from './server.js';
 
 const config = loadConfig();
@@ -11,7 +11,7 @@ if (applied.length) logger.info({ applied }, 'migrations applied');
 if (config.DEMO_SEED) {
   const seeded = await seedDemoIfEmpty(orm);
   if (seeded) logger.info(seeded, 'demo data loaded');
-  for (const line of seeded?.announce ?? []) process.stdout.write(`${line}\n`);
+  for (const line of seeded?.announce ?? (await demoAnnouncements(orm))) process.stdout.write(`${line}\n`);
 }
 const server = await createServer(orm, config);
 const port = await server.listen(config.PORT, config.HOST);
@@ -26,6 +26,7 @@ async function shutdown(signal: string) {
   force.unref();
   await server.close();
   await orm.close();
+  logger.info('stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -51,6 +51,8 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown (HTTP, then the database)
+    stopOnTerminationSignals: false,
     formatError,
   });
   await apollo.start();
@@ -70,6 +72,8 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
       res.setHeader('access-control-allow-origin', '*');
       res.setHeader('access-control-allow-headers', 'authorization, content-type');
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      // partner clients read how long to wait when their budget is used up
+      res.setHeader('access-control-expose-headers', 'retry-after');
       if (req.method === 'OPTIONS') res.status(204).end();
       else next();
     },
@@ -100,6 +104,8 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
         });
       }),
     close: async () => {
+      // idle keep-alive sockets would otherwise hold the drain for its whole grace period
+      httpServer.closeIdleConnections();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

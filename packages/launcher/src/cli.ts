@@ -88,7 +88,7 @@ try {
     dev,
     onLine(app, line) {
       if (app !== 'api') return;
-      const m = /DEMO_PARTNER_TOKEN\s+(\S+)\s*(.*)$/.exec(line);
+      const m = /DEMO_PARTNER_TOKEN\s+([^\s"]+)[ \t]*([^"]*)/.exec(line);
       if (m) {
         partnerToken = { token: m[1]!, unit: m[2]!.trim() };
         tokenSeen();

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+
 /**
  * One place that knows every process the launcher started (PostgreSQL, the apps), so that
  * SIGINT / SIGTERM / SIGHUP / exit of the launcher stop all of them and leave no orphans.
@@ -91,4 +93,33 @@ function onSignal(sig: (typeof SIGNALS)[number]): void {
   void stopAll().finally(() => {
     if (!othersListen) process.exit(code);
   });
+}
+
+/**
+ * Backup for the one case the handlers above cannot cover: the launcher killed with SIGKILL. A small detached
+ * shell polls the launcher; when it disappears while `pid` still runs, it sends `signal` to `pid` (or to its
+ * process group when `group`), SIGKILL after `killAfterSeconds`, and then deletes `removeAfter` if given.
+ * It exits by itself once `pid` is gone.
+ */
+export function watchdog(
+  pid: number,
+  opts: { signal: 'TERM' | 'INT'; group?: boolean; removeAfter?: string; killAfterSeconds?: number },
+): void {
+  const script = [
+    'L=$1; P=$2; T=$3; S=$4; R=$5; N=$6',
+    'while kill -0 "$L" 2>/dev/null; do kill -0 "$P" 2>/dev/null || exit 0; sleep 1; done',
+    'kill -s "$S" -- "$T" 2>/dev/null',
+    'i=0; while kill -0 "$P" 2>/dev/null && [ "$i" -lt "$N" ]; do sleep 1; i=$((i+1)); done',
+    'kill -0 "$P" 2>/dev/null && kill -s KILL -- "$T" 2>/dev/null',
+    'if [ -n "$R" ]; then while kill -0 "$P" 2>/dev/null; do sleep 0.2; done; rm -rf -- "$R"; fi',
+  ].join('\n');
+  const target = opts.group ? `-${pid}` : String(pid);
+  const args = [String(process.pid), String(pid), target, opts.signal, opts.removeAfter ?? '', String(opts.killAfterSeconds ?? 10)];
+  try {
+    const child = spawn('sh', ['-c', script, 'tongxin-watchdog', ...args], { detached: true, stdio: 'ignore' });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // no shell: the signal and exit handlers still cover every orderly end
+  }
 }

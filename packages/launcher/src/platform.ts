@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { track } from './lifecycle.js';
+import { track, watchdog } from './lifecycle.js';
 import { LineBuffer, sleep } from './lines.js';
 import { freePort, isPortFree, startPostgres, type Database } from './postgres.js';
 
@@ -120,14 +120,24 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
         if (inherit && /WARNING|ERROR|FATAL|PANIC|ready to accept|listening on|shut down|earlier run/.test(line)) {
           process.stdout.write(`[postgres] ${line}\n`);
         }
-        opts.onLine?.('postgres', line);
+        try {
+          opts.onLine?.('postgres', line);
+        } catch (err) {
+          process.stderr.write(`[launcher] onLine callback failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        }
       };
-      db = await startPostgres({ dataDir: opts.dataDir, port: ports.postgres || undefined, log: pgLog });
-      databaseUrl = db.url;
+      const started = await startPostgres({ dataDir: opts.dataDir, port: ports.postgres || undefined, log: pgLog });
+      if (stopping) {
+        await started.stop();
+        throw new Error('the platform was stopped while starting');
+      }
+      db = started;
+      databaseUrl = started.url;
     }
 
     const baseEnv = childEnv();
     const launch = (app: AppName, port: number, env: Record<string, string | undefined>) => {
+      if (stopping) throw new Error('the platform was stopped while starting');
       const cmd = commands.get(app)!;
       const p = new AppProcess(app, cmd.command, cmd.args(port), cmd.cwd, { ...baseEnv, ...env }, inherit, opts);
       running.push(p);
@@ -242,6 +252,7 @@ class AppProcess {
     // Own process group: a terminal Ctrl-C reaches the launcher only, which then stops the apps in order;
     // signalling the group also reaches grandchildren (tsx watch, vite).
     this.child = spawn(command, args, { cwd, env: stripUndefined(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (this.child.pid) watchdog(this.child.pid, { signal: 'TERM', group: true });
     for (const [stream, out] of [
       [this.child.stdout, process.stdout],
       [this.child.stderr, process.stderr],
@@ -250,7 +261,11 @@ class AppProcess {
       createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
         this.output.add(line);
         if (inherit) out.write(prefix + line + '\n');
-        opts.onLine?.(name, line);
+        try {
+          opts.onLine?.(name, line);
+        } catch (err) {
+          process.stderr.write(`[launcher] onLine callback failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        }
       });
     }
     this.exited = new Promise((resolve) => {

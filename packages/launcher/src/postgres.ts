@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { track } from './lifecycle.js';
+import { track, watchdog } from './lifecycle.js';
 import { LineBuffer, sleep } from './lines.js';
 
 export interface Database {
@@ -330,14 +330,8 @@ async function startEmbedded(opts: StartPostgresOptions): Promise<Database> {
     layer: 1,
     stop,
     killNow() {
-      const pid = child?.pid;
-      const running = isRunning() && pid !== undefined;
-      if (running) process.kill(pid, 'SIGINT');
-      if (temporary) {
-        // No waiting possible during process exit: leave the folder removal to a detached shell.
-        const script = 'while [ -n "$1" ] && kill -0 "$1" 2>/dev/null; do sleep 0.2; done; rm -rf "$2"';
-        spawn('sh', ['-c', script, 'sh', running ? String(pid) : '', dataDir], { detached: true, stdio: 'ignore' }).unref();
-      }
+      // Fast shutdown; the watchdog deletes a temporary folder once the server is gone.
+      if (isRunning() && child?.pid) process.kill(child.pid, 'SIGINT');
     },
   });
 
@@ -391,6 +385,7 @@ async function startEmbedded(opts: StartPostgresOptions): Promise<Database> {
       const mark = output.lines.length;
       try {
         child = await spawnServer(postgresBin, dataDir, port, temporary, ids, output);
+        watchdog(child.pid!, { signal: 'INT', removeAfter: temporary ? dataDir : undefined, killAfterSeconds: 30 });
         break;
       } catch (err) {
         const recent = output.lines.slice(mark).join('\n');

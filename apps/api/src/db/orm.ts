@@ -24,6 +24,10 @@ export async function openOrm(databaseUrl: string, poolMax?: number): Promise<Mi
 
 /** Apply pending migrations; returns the names applied. */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  // several API instances may start together: a transaction-scoped advisory lock lets one migrate at a time
+  return orm.em.getKnex().transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(7301, 0)');
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  });
 }

@@ -6,10 +6,15 @@ import { OrgNodeEntity } from './org/org.entity.js';
 import { MemberPositionEntity, PartyMemberEntity } from './member/member.entity.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access/access.entity.js';
+import {
+  AgreementEntity, CoBuildingUnitEntity, CommitteeSeatEntity, CrossAppointmentEntity, DoubleReportEntity, PartnerTokenEntity, PropertyEvaluationEntity,
+} from './unit/unit.entity.js';
 import { orgResolvers } from './org/org.resolver.js';
 import { memberResolvers } from './member/member.resolver.js';
 import { householdResolvers } from './household/household.resolver.js';
 import { accessResolvers } from './access/access.resolver.js';
+import { unitResolvers } from './unit/unit.resolver.js';
+import { activityEntities, activityModuleResolvers } from './activity/activity.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -20,6 +25,14 @@ export const entities = [
   AccountEntity,
   AccountSessionEntity,
   AccessGrantEntity,
+  CoBuildingUnitEntity,
+  AgreementEntity,
+  CommitteeSeatEntity,
+  CrossAppointmentEntity,
+  PropertyEvaluationEntity,
+  DoubleReportEntity,
+  PartnerTokenEntity,
+  ...activityEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,4 +42,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ...memberResolvers,
   ...householdResolvers,
   ...accessResolvers,
+  ...unitResolvers,
+  ...activityModuleResolvers,
 ];

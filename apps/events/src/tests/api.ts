@@ -60,6 +60,70 @@ export const TestRegistration = graphql(`
   }
 `);
 
+/** Staff side, to set up a small activity: sign in, create, publish. */
+export const TestSignIn = graphql(`
+  mutation TestSignIn($input: SessionCreateInput!) {
+    sessionCreate(input: $input) {
+      token
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const TestViewer = graphql(`
+  query TestViewer {
+    viewer {
+      grants {
+        role
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const TestActivityCreate = graphql(`
+  mutation TestActivityCreate($input: ActivityCreateInput!) {
+    activityCreate(input: $input) {
+      activity {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const TestActivityPublish = graphql(`
+  mutation TestActivityPublish($input: ActivityPublishInput!) {
+    activityPublish(input: $input) {
+      activity {
+        id
+        title
+        status
+        startsAt
+        endsAt
+        capacity
+        seatsLeft
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 let phoneCounter = 0;
 
 /** A mainland mobile number no other test has used in this run. */

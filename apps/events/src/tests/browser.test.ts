@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium, startPlatform, warnSkipped, type Platform } from '@tongxin/launcher';
 import type { TestActivitiesQuery } from '$lib/gql/graphql';
 import { CATEGORY_LABELS } from '$lib/labels';
-import { callApi, freshPhone, TestActivities, TestRegistration, TestSignUp } from './api';
+import { callApi, freshPhone, TestActivities, TestActivityCreate, TestActivityPublish, TestRegistration, TestSignIn, TestSignUp, TestViewer } from './api';
 
 type ListedActivity = TestActivitiesQuery['activities']['edges'][number]['node'];
 
@@ -65,17 +65,39 @@ describe.skipIf(!executablePath)('events site in Chromium', () => {
     return { phone, code: registrationCreate.registration!.code };
   }
 
-  /** An open activity with exactly one seat left: the one with the fewest seats, filled by other residents. */
-  async function activityWithOneSeatLeft(): Promise<ListedActivity> {
-    const { activities } = await upcoming();
-    const limited = activities.edges
-      .map((edge) => edge.node)
-      .filter((a) => a.registrationOpen && a.seatsLeft != null && a.seatsLeft >= 1)
-      .sort((a, b) => a.seatsLeft! - b.seatsLeft!);
-    expect(limited.length, 'an open activity with limited seats in the demo data').toBeGreaterThan(0);
-    const activity = limited[0];
-    for (let i = 1; i < activity.seatsLeft!; i++) await signUpByApi(activity.id);
-    return activity;
+  /** A fresh published activity with a single seat, made by the 红康社区 committee admin of the demo data. */
+  async function oneSeatActivity(): Promise<{ id: string; title: string }> {
+    const { sessionCreate } = await callApi(graphqlUrl, TestSignIn, {
+      input: { username: 'hongkang-admin', password: 'tongxin-demo' },
+    });
+    expect(sessionCreate.userErrors).toEqual([]);
+    const token = sessionCreate.token!;
+    const { viewer } = await callApi(graphqlUrl, TestViewer, {}, token);
+    const committee = viewer!.grants.find((g) => g.role === 'COMMITTEE_ADMIN')!.node;
+    const startsAt = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+    startsAt.setUTCHours(1, 0, 0, 0); // 09:00 in Beijing
+    const title = `邻里议事会旁听（测试 ${Date.now() % 100000}）`;
+    const { activityCreate } = await callApi(
+      graphqlUrl,
+      TestActivityCreate,
+      {
+        input: {
+          title,
+          category: 'OTHER',
+          description: '只有一个名额的活动，用来检查候补。',
+          organizerId: committee.id,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 90 * 60 * 1000).toISOString(),
+          capacity: 1,
+        },
+      },
+      token,
+    );
+    expect(activityCreate.userErrors).toEqual([]);
+    const { activityPublish } = await callApi(graphqlUrl, TestActivityPublish, { input: { id: activityCreate.activity!.id } }, token);
+    expect(activityPublish.userErrors).toEqual([]);
+    expect(activityPublish.activity).toMatchObject({ status: 'PUBLISHED', capacity: 1, seatsLeft: 1 });
+    return { id: activityPublish.activity!.id, title };
   }
 
   async function openSeatsActivity(): Promise<ListedActivity> {
@@ -105,6 +127,17 @@ describe.skipIf(!executablePath)('events site in Chromium', () => {
     const seats = await page.locator('article .seats').allTextContents();
     for (const text of seats) {
       expect(text.trim()).toMatch(/^(剩余 \d+ 个名额|已满，可排队候补|名额已满|不限名额|报名.*|活动.*)$/);
+    }
+
+    // "更多活动" is a plain link to the next page.
+    const { activities } = await upcoming();
+    if (activities.totalCount > 20) {
+      const firstPage = await page.locator('article h2').allTextContents();
+      await page.getByRole('link', { name: '更多活动' }).click();
+      await page.waitForURL((url) => url.searchParams.has('after'));
+      const secondPage = await page.locator('article h2').allTextContents();
+      expect(secondPage.length).toBe(Math.min(20, activities.totalCount - 20));
+      expect(secondPage[0]).not.toBe(firstPage[0]);
     }
     await page.context().close();
   });
@@ -139,7 +172,7 @@ describe.skipIf(!executablePath)('events site in Chromium', () => {
     await shared.context().close();
 
     await page.goto(`${eventsUrl}/`);
-    await page.getByText('本周', { exact: true }).click();
+    await page.getByRole('radio', { name: '本周' }).check();
     await page.getByRole('button', { name: '筛选' }).click();
     await page.waitForURL((url) => url.searchParams.get('when') === 'week');
     const thisWeek = await callApi(graphqlUrl, TestActivities, { filter: { window: 'THIS_WEEK' }, first: 1 });
@@ -201,9 +234,11 @@ describe.skipIf(!executablePath)('events site in Chromium', () => {
   });
 
   it('offers the waiting list when the last seat is taken, and moves the waiting resident up when someone cancels', async () => {
-    const activity = await activityWithOneSeatLeft();
+    const activity = await oneSeatActivity();
     const waiting = await phonePage();
     await waiting.goto(`${eventsUrl}/activities/${encodeURIComponent(activity.id)}`);
+    expect(await waiting.locator('h1').textContent()).toBe(activity.title);
+    expect(await waiting.locator('.facts').textContent()).toContain('剩余 1 个名额');
     await waiting.getByLabel('姓名').fill('李建国');
     const waitingPhone = freshPhone();
     await waiting.getByLabel('手机号').fill(waitingPhone);
@@ -239,6 +274,13 @@ describe.skipIf(!executablePath)('events site in Chromium', () => {
 
     await waiting.goto(`${eventsUrl}/r/${waitingCode}`);
     expect(await waiting.locator('.status').textContent()).toBe('已报名');
+
+    // When the resident who moved up cancels too, nobody is waiting: the seat is open again.
+    await waiting.getByLabel('报名时用的手机号').fill(waitingPhone);
+    await waiting.getByRole('button', { name: '确认取消报名' }).click();
+    await waiting.waitForURL(/cancelled=1/);
+    await waiting.goto(`${eventsUrl}/activities/${encodeURIComponent(activity.id)}`);
+    expect(await waiting.locator('.facts').textContent()).toContain('剩余 1 个名额');
     await waiting.context().close();
   });
 

@@ -50,6 +50,7 @@ describe.skipIf(!browserTestsEnabled('admin sign-in'))('sign in and out (Chromiu
     const page = await harness.newPage({ javaScriptEnabled: false });
     await signIn(page, COMMUNITY_ADMIN, 'wrong');
     expect(await page.getByRole('alert').textContent()).toContain('用户名或密码错误');
+    expect(await page.getByLabel('用户名').inputValue()).toBe(COMMUNITY_ADMIN);
     await signIn(page, COMMUNITY_ADMIN);
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('button', { name: '退出登录' }).click();

@@ -1,7 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000001_foundation } from './Migration20261123000001_foundation.js';
+import { Migration20261123000002_units } from './Migration20261123000002_units.js';
+import { Migration20261123000003_partners } from './Migration20261123000003_partners.js';
+import { Migration20261123000004_activities } from './Migration20261123000004_activities.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000001_foundation', class: Migration20261123000001_foundation },
+  { name: 'Migration20261123000002_units', class: Migration20261123000002_units },
+  { name: 'Migration20261123000003_partners', class: Migration20261123000003_partners },
+  { name: 'Migration20261123000004_activities', class: Migration20261123000004_activities },
 ];

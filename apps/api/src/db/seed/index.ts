@@ -2,6 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { buildDemoDataset, type DemoDataset } from '@tongxin/demo-data';
 import { sql } from '../sql.js';
 import { seedOrgChain } from './org.seed.js';
+import { seedUnits, unitAnnouncements } from './unit.seed.js';
+import { seedActivities } from './activity.seed.js';
 
 /** What seeders share: the dataset and the row ids given to its keys so far. */
 export interface SeedContext {
@@ -16,7 +18,7 @@ export interface SeedContext {
 export type Seeder = (ctx: SeedContext) => Promise<void>;
 
 /** Module seeders in dependency order; a module that adds demo data adds its seeder here. */
-const seeders: Seeder[] = [seedOrgChain];
+const seeders: Seeder[] = [seedOrgChain, seedUnits, seedActivities];
 
 /** Reserve `n` ids of a table's serial in one statement, so rows can reference each other before insert. */
 export async function reserveIds(em: EntityManager, table: string, n: number): Promise<number[]> {
@@ -46,6 +48,15 @@ export function idFor(ctx: SeedContext, kind: string, key: string): number {
   return id;
 }
 
+/** Lines a seeded database announces on every start (what seeders pushed into `announce` the first time). */
+const announcers: ((em: EntityManager) => Promise<string[]>)[] = [unitAnnouncements];
+
+/** The announce lines of a database seeded earlier, e.g. the fixed demo partner token while it still works. */
+export async function demoAnnouncements(orm: MikroORM): Promise<string[]> {
+  const em = orm.em.fork();
+  return (await Promise.all(announcers.map((announce) => announce(em)))).flat();
+}
+
 /** Load the demo communities into an empty database (one transaction). Returns null when data exists. */
 export async function seedDemoIfEmpty(orm: MikroORM, options: { today?: Date } = {}): Promise<{ counts: Record<string, number>; announce: string[] } | null> {
   const em = orm.em.fork();
@@ -53,7 +64,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, options: { today?: Date } =
   const dataset = buildDemoDataset({ today: options.today });
   const ctx: SeedContext = { em, dataset, ids: {}, announce: [], counts: {} };
   if (Number(count) > 0) {
-    // already seeded: still announce what the start command prints (e.g. the fixed demo partner token)
+    // already seeded: nothing to load; demoAnnouncements() gives the lines the start command prints
     return null;
   }
   await em.transactional(async (tem) => {

@@ -74,6 +74,8 @@ export class AccountResolver {
   sessionCreate(@Arg('input', () => SessionCreateInput) input: SessionCreateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const { token, expiresAt, account } = await accessService.createSession(ctx, input.username, input.password);
+      // the rest of this response (viewer.grants ...) is answered as the account that just signed in
+      ctx.access = await accessService.authenticate(ctx.em, `Bearer ${token}`);
       return { token, expiresAt, viewer: account };
     }, { token: null, expiresAt: null, viewer: null });
   }

@@ -4,7 +4,7 @@ import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 let api: TestApi;
 
 const VIEWER = `{ viewer { username displayName grants { role node { id name level } } } }`;
-const SIGN_IN = `mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { token expiresAt viewer { username } userErrors { field message code } } }`;
+const SIGN_IN = `mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { token expiresAt viewer { username grants { role } } userErrors { field message code } } }`;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -25,6 +25,7 @@ describe('sessions', () => {
     expect(unknown.data.sessionCreate.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     const ok = await api.gql(SIGN_IN, { input: { username: 'hongkang-admin', password: 'tongxin-demo' } });
     expect(ok.data.sessionCreate.token).toMatch(/^txs_/);
+    expect(ok.data.sessionCreate.viewer).toEqual({ username: 'hongkang-admin', grants: [{ role: 'COMMITTEE_ADMIN' }] });
     expect(new Date(ok.data.sessionCreate.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const me = await api.gql(VIEWER, {}, ok.data.sessionCreate.token);
     expect(me.data.viewer.username).toBe('hongkang-admin');

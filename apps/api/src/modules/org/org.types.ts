@@ -32,6 +32,7 @@ export class OrgStats {
   @Field(() => Int, { description: 'Households (户) looked after in the subtree.' }) householdCount: number;
   @Field(() => Int, { description: 'Live direct children.' }) childCount: number;
   @Field(() => Int, { description: 'Live org nodes below this one, at any depth.' }) descendantCount: number;
+  @Field(() => Int, { description: 'Published activities (活动) organised in the subtree that start this calendar month (Asia/Shanghai).' }) activitiesThisMonth: number;
 }
 
 @InterfaceType('OrgNode', {

@@ -7,7 +7,7 @@ export function apiUrl(): string {
   return env.API_URL || 'http://127.0.0.1:4000/graphql';
 }
 
-type ApiEvent = Pick<RequestEvent, 'fetch' | 'getClientAddress'>;
+type ApiEvent = Pick<RequestEvent, 'getClientAddress'>;
 
 /**
  * Run one typed operation for the resident behind `event`. The resident's address goes along as
@@ -26,8 +26,8 @@ export async function api<TData, TVariables extends Record<string, unknown>>(
     // no socket address (e.g. during a build-time render): send nothing rather than a wrong address
   }
   try {
+    // Plain fetch, not event.fetch: SvelteKit would pass the resident's cookies on to an API on the same host name.
     const result = await request(apiUrl(), document, variables, {
-      fetch: event.fetch,
       headers: clientAddress ? { 'x-forwarded-for': clientAddress } : {},
     });
     if (result.errors.length > 0) console.warn('API answered with partial errors', result.errors);

@@ -48,7 +48,7 @@ export const GET: RequestHandler = async (event) => {
     if (!after) break;
   }
 
-  const name = `${communityName ?? '同心社区'}${category ? ` · ${CATEGORY_LABELS[category]}` : ''}活动`;
+  const name = `${communityName ?? '同心社区'}活动${category ? `（${CATEGORY_LABELS[category]}）` : ''}`;
   const body = buildCalendar({
     name,
     description: '社区党组织发布的公开活动，报名请打开活动链接。',

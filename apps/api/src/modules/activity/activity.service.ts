@@ -1,0 +1,648 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { byKey, groupBy } from '../../graphql/loaders.js';
+import type { Page } from '../../graphql/relay.js';
+import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/errors.js';
+import { likeEscape, sql } from '../../db/sql.js';
+import { subtreeEnd } from '../access/access.scope.js';
+import { OrgLevel, OrgNodeEntity } from '../org/org.entity.js';
+import { loadNode } from '../org/org.service.js';
+import { CoBuildingUnitEntity } from '../unit/unit.entity.js';
+import { assertPartnerCan, canPartnerSee, partnerCondition, registerUnitRelation } from '../unit/unit.scope.js';
+import {
+  ActivityAudience, ActivityCategory, ActivityEntity, ActivitySeriesEntity, ActivityStatus, RecurrenceFrequency, VenueEntity,
+} from './activity.entity.js';
+import { MonthlyBy, occurrenceStarts, recurrenceLabel, windowBounds, type ActivityWindowName } from './activity.time.js';
+
+/** Most occurrences one series may have. */
+export const MAX_OCCURRENCES = 52;
+const MAX_DURATION_MS = 7 * 86_400_000;
+const SEATED_SQL = `('CONFIRMED', 'CHECKED_IN', 'CHECKED_OUT')`;
+
+// Partners reach activities their unit co-hosts.
+registerUnitRelation<ActivityEntity>('Activity', {
+  unitIdsOf: (ctx, activity) => coHostIdsOf(ctx, activity.id),
+  sqlCondition: (alias) => `exists (select 1 from activity_co_host h where h.activity_id = ${alias}.id and h.unit_id = ?)`,
+});
+
+// ---- visibility ----------------------------------------------------------------------------------------
+
+/** Public activities anyone may open: published or over, or cancelled after having been published. */
+export function isPubliclyVisible(a: ActivityEntity): boolean {
+  if (a.audience !== ActivityAudience.PUBLIC) return false;
+  return a.status === ActivityStatus.PUBLISHED || a.status === ActivityStatus.FINISHED || (a.status === ActivityStatus.CANCELLED && a.publishedAt != null);
+}
+
+/** Everyone sees public activities; staff also those their grants cover; partners those their unit co-hosts. */
+export async function canSeeActivity(ctx: Context, a: ActivityEntity): Promise<boolean> {
+  if (isPubliclyVisible(a)) return true;
+  if (ctx.access.isStaff) {
+    const organizer = await loadNode(ctx, a.organizerId);
+    return organizer != null && ctx.access.canRead(organizer.path);
+  }
+  return ctx.access.isPartner && canPartnerSee(ctx, 'Activity', a);
+}
+
+/** May the caller see registrants (names, phones)? Staff over the organiser only; never partners or the public. */
+export async function canSeeRegistrants(ctx: Context, a: ActivityEntity): Promise<boolean> {
+  if (!ctx.access.isStaff) return false;
+  const organizer = await loadNode(ctx, a.organizerId);
+  return organizer != null && ctx.access.canRead(organizer.path);
+}
+
+/**
+ * Who may change the activity: staff who can write the organiser node, or a partner token with
+ * activities:write whose unit co-hosts it. Anonymous: UNAUTHENTICATED; anyone else: FORBIDDEN.
+ */
+export async function writerOf(ctx: Context, a: ActivityEntity): Promise<'staff' | 'partner'> {
+  if (ctx.access.isStaff) {
+    const organizer = await loadNode(ctx, a.organizerId);
+    if (!organizer || !ctx.access.canWrite(organizer.path)) throw forbidden();
+    return 'staff';
+  }
+  if (ctx.access.isPartner) {
+    await assertPartnerCan(ctx, 'Activity', a, 'activities:write');
+    return 'partner';
+  }
+  throw unauthenticated();
+}
+
+/** Staff only (anonymous: UNAUTHENTICATED, partner tokens: FORBIDDEN). */
+export function requireStaff(ctx: Context): void {
+  if (ctx.access.isPartner) throw forbidden('合作单位令牌不能执行此操作 (partner tokens cannot do this)');
+  ctx.access.requireStaff();
+}
+
+/** SQL for "activity row a (joined to its organiser o) is visible to the caller" in lists. */
+function listVisibility(ctx: Context): { sql: string; params: unknown[] } {
+  const parts = [`(a.audience = 'PUBLIC' and a.status in ('PUBLISHED', 'FINISHED'))`];
+  const params: unknown[] = [];
+  if (ctx.access.isStaff) {
+    const scope = ctx.access.subtreeCondition('o.path');
+    parts.push(scope.sql);
+    params.push(...scope.params);
+  }
+  if (ctx.access.isPartner) {
+    const partner = partnerCondition(ctx, 'Activity', 'a');
+    parts.push(partner.sql);
+    params.push(...partner.params);
+  }
+  return { sql: `(${parts.join(' or ')})`, params };
+}
+
+// ---- loaders -------------------------------------------------------------------------------------------
+
+export function loadActivity(ctx: Context, id: number): Promise<ActivityEntity | null> {
+  return ctx.loaders
+    .get<number, ActivityEntity | null>('activity.byId', async (ids) => byKey(ids, await ctx.em.find(ActivityEntity, { id: { $in: [...ids] } }), (a) => a.id))
+    .load(id);
+}
+
+export async function findVisibleActivity(ctx: Context, id: number): Promise<ActivityEntity | null> {
+  const activity = await loadActivity(ctx, id);
+  return activity && (await canSeeActivity(ctx, activity)) ? activity : null;
+}
+
+/** Co-hosting units of each activity, batched. */
+export function coHostsOf(ctx: Context, activityId: number): Promise<CoBuildingUnitEntity[]> {
+  return ctx.loaders
+    .get<number, CoBuildingUnitEntity[]>('activity.coHosts', async (ids) => {
+      const rows = await sql<Record<string, unknown> & { activity_id: number }>(ctx.em,
+        `select h.activity_id, u.* from activity_co_host h join co_building_unit u on u.id = h.unit_id
+         where h.activity_id = any(?::int[]) order by h.activity_id, u.name, u.id`, [[...ids]]);
+      const pairs = rows.map((r) => ({ activityId: r.activity_id, unit: ctx.em.map(CoBuildingUnitEntity, { ...r, activity_id: undefined }) }));
+      return groupBy(ids, pairs, (p) => p.activityId).map((list) => list.map((p) => p.unit));
+    })
+    .load(activityId);
+}
+
+export async function coHostIdsOf(ctx: Context, activityId: number): Promise<number[]> {
+  return (await coHostsOf(ctx, activityId)).map((u) => u.id);
+}
+
+export interface SeatCounts { confirmed: number; waitlisted: number; checkedIn: number }
+
+/** Seats taken, waiting list and check-ins of each activity, one statement per batch. */
+export function countsOf(ctx: Context, activityId: number): Promise<SeatCounts> {
+  return ctx.loaders
+    .get<number, SeatCounts>('activity.counts', async (ids) => {
+      const rows = await sql<{ activity_id: number; confirmed: string; waitlisted: string; checked_in: string }>(ctx.em,
+        `select activity_id,
+                count(*) filter (where status in ${SEATED_SQL}) as confirmed,
+                count(*) filter (where status = 'WAITLISTED') as waitlisted,
+                count(*) filter (where status in ('CHECKED_IN', 'CHECKED_OUT')) as checked_in
+         from registration where activity_id = any(?::int[]) and status <> 'CANCELLED' group by activity_id`, [[...ids]]);
+      return byKey(ids, rows, (r) => r.activity_id).map((r) => ({
+        confirmed: Number(r?.confirmed ?? 0), waitlisted: Number(r?.waitlisted ?? 0), checkedIn: Number(r?.checked_in ?? 0),
+      }));
+    })
+    .load(activityId);
+}
+
+export function loadVenue(ctx: Context, id: number): Promise<VenueEntity | null> {
+  return ctx.loaders
+    .get<number, VenueEntity | null>('venue.byId', async (ids) => byKey(ids, await ctx.em.find(VenueEntity, { id: { $in: [...ids] } }), (v) => v.id))
+    .load(id);
+}
+
+export function loadSeries(ctx: Context, id: number): Promise<ActivitySeriesEntity | null> {
+  return ctx.loaders
+    .get<number, ActivitySeriesEntity | null>('series.byId', async (ids) => byKey(ids, await ctx.em.find(ActivitySeriesEntity, { id: { $in: [...ids] } }), (s) => s.id))
+    .load(id);
+}
+
+const scopeKey = (ctx: Context) => `${ctx.access.principal.kind}:${ctx.access.grantPaths.join(',')}:${ctx.access.partnerUnitId ?? ''}`;
+
+/** One page of the visible occurrences of each series, in start order. */
+export function occurrencesOf(ctx: Context, seriesId: number, page: Page): Promise<ActivityEntity[]> {
+  return ctx.loaders
+    .get<number, ActivityEntity[]>(`series.occurrences:${page.offset}:${page.limit}:${scopeKey(ctx)}`, async (ids) => {
+      const visible = seriesVisibility(ctx);
+      const rows = await sql(ctx.em,
+        `select * from (
+           select a.*, row_number() over (partition by a.series_id order by a.starts_at, a.id) - 1 as rn
+           from activity a join org_node o on o.id = a.organizer_id
+           where a.series_id = any(?::int[]) and ${visible.sql}
+         ) t where rn >= ? and rn <= ? order by series_id, rn`,
+        [[...ids], ...visible.params, page.offset, page.offset + page.limit]);
+      return groupBy(ids, rows.map((r) => ctx.em.map(ActivityEntity, r)), (a) => a.seriesId!);
+    })
+    .load(seriesId);
+}
+
+export function occurrenceCountOf(ctx: Context, seriesId: number): Promise<number> {
+  return ctx.loaders
+    .get<number, number>(`series.count:${scopeKey(ctx)}`, async (ids) => {
+      const visible = seriesVisibility(ctx);
+      const rows = await sql<{ series_id: number; count: string }>(ctx.em,
+        `select a.series_id, count(*) from activity a join org_node o on o.id = a.organizer_id
+         where a.series_id = any(?::int[]) and ${visible.sql} group by a.series_id`, [[...ids], ...visible.params]);
+      return byKey(ids, rows, (r) => r.series_id).map((r) => Number(r?.count ?? 0));
+    })
+    .load(seriesId);
+}
+
+/** Like the list's visibility, plus cancelled occurrences that had been published (they can be opened). */
+function seriesVisibility(ctx: Context): { sql: string; params: unknown[] } {
+  const list = listVisibility(ctx);
+  return { sql: `(${list.sql} or (a.audience = 'PUBLIC' and a.status = 'CANCELLED' and a.published_at is not null))`, params: list.params };
+}
+
+// ---- lists ---------------------------------------------------------------------------------------------
+
+export interface ActivityListFilter {
+  communityId?: number | null;
+  category?: ActivityCategory | null;
+  window?: ActivityWindowName | null;
+  from?: Date | null;
+  to?: Date | null;
+  search?: string | null;
+  status?: ActivityStatus | null;
+  audience?: ActivityAudience | null;
+  organizerId?: number | null;
+  coHostId?: number | null;
+  /** A filter id that decodes to nothing: the list is empty. */
+  impossible?: boolean;
+}
+
+/** Visible activities matching the filter, by start time then id. */
+export async function listActivities(ctx: Context, filter: ActivityListFilter, page: Page, now = new Date()): Promise<{ rows: ActivityEntity[]; total: () => Promise<number> }> {
+  const visible = listVisibility(ctx);
+  const where: string[] = [visible.sql];
+  const params: unknown[] = [...visible.params];
+  const add = (condition: string, ...values: unknown[]) => { where.push(condition); params.push(...values); };
+  if (filter.impossible) add('false');
+  if (filter.communityId != null) add('a.community_id = ?', filter.communityId);
+  if (filter.category) add('a.category = ?', filter.category);
+  if (filter.audience) add('a.audience = ?', filter.audience);
+  if (filter.window) {
+    const bounds = windowBounds(filter.window, now);
+    if (bounds.startsFrom) add('a.starts_at >= ?', bounds.startsFrom);
+    if (bounds.startsBefore) add('a.starts_at < ?', bounds.startsBefore);
+    if (bounds.endsAfter) add('a.ends_at > ?', bounds.endsAfter);
+    if (bounds.endedBy) add('a.ends_at <= ?', bounds.endedBy);
+  }
+  if (filter.from) add('a.starts_at >= ?', filter.from);
+  if (filter.to) add('a.starts_at < ?', filter.to);
+  if (filter.search != null) {
+    const text = filter.search.trim();
+    if (text.length < 1 || text.length > 50) fail(UserErrorCode.INVALID_INPUT, '搜索词应为 1 到 50 个字', ['filter', 'search']);
+    add(`a.title ilike ?`, `%${likeEscape(text)}%`);
+  }
+  if (filter.status) {
+    // a published activity that has ended counts as FINISHED
+    if (filter.status === ActivityStatus.PUBLISHED) add(`a.status = 'PUBLISHED' and a.ends_at > ?`, now);
+    else if (filter.status === ActivityStatus.FINISHED) add(`(a.status = 'FINISHED' or (a.status = 'PUBLISHED' and a.ends_at <= ?))`, now);
+    else add('a.status = ?', filter.status);
+  }
+  if (filter.organizerId != null) {
+    const node = await loadNode(ctx, filter.organizerId);
+    if (!node) add('false');
+    else add('o.path >= ? and o.path < ?', node.path, subtreeEnd(node.path));
+  }
+  if (filter.coHostId != null) add('exists (select 1 from activity_co_host ch where ch.activity_id = a.id and ch.unit_id = ?)', filter.coHostId);
+  const from = `activity a join org_node o on o.id = a.organizer_id where ${where.join(' and ')}`;
+  const rows = await sql(ctx.em, `select a.* from ${from} order by a.starts_at, a.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
+  return {
+    rows: rows.map((r) => ctx.em.map(ActivityEntity, r)),
+    total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from ${from}`, params))[0].count),
+  };
+}
+
+/** Community committees with public activities, for the events page's filter. */
+export async function publicCommunities(ctx: Context): Promise<OrgNodeEntity[]> {
+  const rows = await sql(ctx.em,
+    `select n.* from org_node n
+     where n.level = 'COMMUNITY' and n.archived_at is null
+       and exists (select 1 from activity a where a.community_id = n.id and a.audience = 'PUBLIC' and a.status in ('PUBLISHED', 'FINISHED'))
+     order by n.id`);
+  return rows.map((r) => ctx.em.map(OrgNodeEntity, r));
+}
+
+/** Venues of a community (public), by name. */
+export async function venuesOf(ctx: Context, communityId: number, includeArchived: boolean, page: Page): Promise<{ rows: VenueEntity[]; total: () => Promise<number> }> {
+  const where = `community_id = ?${includeArchived ? '' : ' and archived_at is null'}`;
+  const rows = await sql(ctx.em, `select * from venue where ${where} order by name, id offset ? limit ?`, [communityId, page.offset, page.limit + 1]);
+  return {
+    rows: rows.map((r) => ctx.em.map(VenueEntity, r)),
+    total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from venue where ${where}`, [communityId]))[0].count),
+  };
+}
+
+// ---- validation ----------------------------------------------------------------------------------------
+
+const field = (name: string) => ['input', name];
+
+function validTitle(title: string): string {
+  const trimmed = title.trim();
+  if (trimmed.length < 1 || trimmed.length > 100) fail(UserErrorCode.INVALID_INPUT, '活动标题应为 1 到 100 个字', field('title'));
+  return trimmed;
+}
+
+function validDescription(text: string | null | undefined): string {
+  const trimmed = (text ?? '').trim();
+  if (trimmed.length > 5000) fail(UserErrorCode.INVALID_INPUT, '活动介绍最多 5000 字', field('description'));
+  return trimmed;
+}
+
+function validCapacity(capacity: number | null | undefined): number | null {
+  if (capacity == null) return null;
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000) fail(UserErrorCode.INVALID_INPUT, '名额应为 1 到 100000 之间的整数（不限名额请留空）', field('capacity'));
+  return capacity;
+}
+
+function validCoverUrl(url: string | null | undefined): string | null {
+  const trimmed = url?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > 500 || !/^https?:\/\/[^\s]+$/i.test(trimmed)) fail(UserErrorCode.INVALID_INPUT, '封面图片地址应为 http(s) 链接，最多 500 个字符', field('coverImageUrl'));
+  return trimmed;
+}
+
+interface Times { startsAt: Date; endsAt: Date; registrationOpensAt: Date | null; registrationClosesAt: Date | null }
+
+function validTimes(t: Times): void {
+  if (!(t.endsAt.getTime() > t.startsAt.getTime())) fail(UserErrorCode.INVALID_INPUT, '结束时间应晚于开始时间', field('endsAt'));
+  if (t.endsAt.getTime() - t.startsAt.getTime() > MAX_DURATION_MS) fail(UserErrorCode.INVALID_INPUT, '活动时长不能超过 7 天', field('endsAt'));
+  if (t.registrationOpensAt && t.registrationOpensAt.getTime() >= t.startsAt.getTime()) fail(UserErrorCode.INVALID_INPUT, '报名开始时间应早于活动开始时间', field('registrationOpensAt'));
+  if (t.registrationClosesAt && t.registrationClosesAt.getTime() > t.startsAt.getTime()) fail(UserErrorCode.INVALID_INPUT, '报名截止时间不能晚于活动开始时间', field('registrationClosesAt'));
+  if (t.registrationOpensAt && t.registrationClosesAt && t.registrationOpensAt.getTime() >= t.registrationClosesAt.getTime()) {
+    fail(UserErrorCode.INVALID_INPUT, '报名截止时间应晚于报名开始时间', field('registrationClosesAt'));
+  }
+}
+
+/** A venue of the community that can take a new activity. */
+async function venueFor(em: EntityManager, venueId: number, communityId: number): Promise<VenueEntity> {
+  const venue = await em.findOne(VenueEntity, { id: venueId });
+  if (!venue || venue.communityId !== communityId) fail(UserErrorCode.NOT_FOUND, '找不到该场地（须为本社区的阵地）', field('venueId'));
+  if (venue.archived) fail(UserErrorCode.ARCHIVED, `${venue.name}已停用，请选择其他场地`, field('venueId'));
+  return venue;
+}
+
+async function checkUnits(em: EntityManager, unitIds: number[]): Promise<number[]> {
+  const unique = [...new Set(unitIds)];
+  if (unique.length > 20) fail(UserErrorCode.INVALID_INPUT, '共建单位最多 20 个', field('coHostIds'));
+  if (unique.length === 0) return [];
+  const rows = await sql<{ id: number }>(em, `select id from co_building_unit where id = any(?::int[])`, [unique]);
+  if (rows.length !== unique.length) fail(UserErrorCode.NOT_FOUND, '找不到所选的共建单位', field('coHostIds'));
+  return unique;
+}
+
+async function setCoHosts(em: EntityManager, activityIds: number[], unitIds: number[]): Promise<void> {
+  await sql(em, `delete from activity_co_host where activity_id = any(?::int[])`, [activityIds]);
+  if (unitIds.length === 0 || activityIds.length === 0) return;
+  await sql(em,
+    `insert into activity_co_host (activity_id, unit_id) select a, u from unnest(?::int[]) a cross join unnest(?::int[]) u`,
+    [activityIds, unitIds]);
+}
+
+/** Lock the activity row (serializing sign-ups, cancellations and capacity changes) and read it fresh. */
+export async function lockActivity(em: EntityManager, id: number): Promise<ActivityEntity | null> {
+  const [row] = await sql(em, `select * from activity where id = ? for update`, [id]);
+  return row ? em.map(ActivityEntity, row) : null;
+}
+
+/** Seats taken right now (call with the activity row locked). */
+export async function seatedCount(em: EntityManager, activityId: number): Promise<number> {
+  const [{ count }] = await sql<{ count: string }>(em, `select count(*) from registration where activity_id = ? and status in ${SEATED_SQL}`, [activityId]);
+  return Number(count);
+}
+
+/**
+ * Move waiting residents up, first come first served, into the seats that are free (call with the activity
+ * row locked). Returns how many moved up.
+ */
+export async function fillSeats(em: EntityManager, activity: ActivityEntity): Promise<number> {
+  const rows = await sql<{ id: number }>(em,
+    `update registration set status = 'CONFIRMED', promoted_at = now(), updated_at = now()
+     where id in (
+       select id from registration where activity_id = ? and status = 'WAITLISTED' order by id
+       limit (select case when ?::int is null then null else greatest(?::int - count(*), 0) end
+              from registration where activity_id = ? and status in ${SEATED_SQL})
+     ) returning id`,
+    [activity.id, activity.capacity, activity.capacity, activity.id]);
+  return rows.length;
+}
+
+// ---- writes --------------------------------------------------------------------------------------------
+
+export interface RecurrenceInput { frequency: RecurrenceFrequency; interval?: number | null; count?: number | null; until?: Date | null; monthlyBy?: MonthlyBy | null }
+
+export interface ActivityCreate {
+  organizerId: number;
+  title: string;
+  category: ActivityCategory;
+  description?: string | null;
+  venueId?: number | null;
+  startsAt: Date;
+  endsAt: Date;
+  capacity?: number | null;
+  registrationOpensAt?: Date | null;
+  registrationClosesAt?: Date | null;
+  audience?: ActivityAudience | null;
+  coHostIds?: number[] | null;
+  coverImageUrl?: string | null;
+  recurrence?: RecurrenceInput | null;
+}
+
+/** Start instants of the occurrences asked for (just the one without recurrence). */
+function plannedStarts(input: ActivityCreate): { starts: Date[]; rule: { frequency: RecurrenceFrequency; interval: number; monthlyBy: MonthlyBy | null } | null } {
+  const r = input.recurrence;
+  if (!r) return { starts: [input.startsAt], rule: null };
+  const interval = r.interval ?? 1;
+  const rf = (name: string) => ['input', 'recurrence', name];
+  if (!Number.isInteger(interval) || interval < 1 || interval > 12) fail(UserErrorCode.INVALID_INPUT, '重复间隔应为 1 到 12', rf('interval'));
+  if (r.count == null && r.until == null) fail(UserErrorCode.INVALID_INPUT, '请填写重复次数或截止日期', rf('count'));
+  if (r.count != null && (!Number.isInteger(r.count) || r.count < 2 || r.count > MAX_OCCURRENCES)) fail(UserErrorCode.INVALID_INPUT, `重复次数应为 2 到 ${MAX_OCCURRENCES} 次`, rf('count'));
+  if (r.until != null && r.until.getTime() < input.startsAt.getTime()) fail(UserErrorCode.INVALID_INPUT, '重复截止日期应晚于第一次活动', rf('until'));
+  const rule = { frequency: r.frequency, interval, monthlyBy: r.frequency === RecurrenceFrequency.MONTHLY ? (r.monthlyBy ?? MonthlyBy.WEEKDAY_OF_MONTH) : null };
+  const starts = occurrenceStarts(input.startsAt, rule, { count: r.count, until: r.until }, MAX_OCCURRENCES);
+  if (starts.length > MAX_OCCURRENCES) fail(UserErrorCode.INVALID_INPUT, `重复活动最多 ${MAX_OCCURRENCES} 次，请提前截止日期`, rf('until'));
+  return { starts, rule };
+}
+
+/** Create an activity, or every occurrence of a series, as drafts, in one transaction. */
+export async function createActivity(ctx: Context, input: ActivityCreate): Promise<ActivityEntity[]> {
+  requireStaff(ctx);
+  const title = validTitle(input.title);
+  const description = validDescription(input.description);
+  const capacity = validCapacity(input.capacity);
+  const coverImageUrl = validCoverUrl(input.coverImageUrl);
+  const times: Times = { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt ?? null, registrationClosesAt: input.registrationClosesAt ?? null };
+  validTimes(times);
+  const { starts, rule } = plannedStarts(input);
+
+  return ctx.em.transactional(async (em) => {
+    const organizer = await em.findOne(OrgNodeEntity, { id: input.organizerId });
+    if (!organizer) fail(UserErrorCode.NOT_FOUND, '找不到主办组织', field('organizerId'));
+    ctx.access.assertCanWrite(organizer.path);
+    if (organizer.archived) fail(UserErrorCode.ARCHIVED, `${organizer.name}已归档，不能主办新活动`, field('organizerId'));
+    if (organizer.level !== OrgLevel.COMMUNITY && organizer.level !== OrgLevel.BRANCH) fail(UserErrorCode.INVALID_INPUT, '主办方应为社区党委或党支部', field('organizerId'));
+    const communityId = organizer.communityId!;
+    const venue = input.venueId != null ? await venueFor(em, input.venueId, communityId) : null;
+    const unitIds = await checkUnits(em, input.coHostIds ?? []);
+
+    let seriesId: number | null = null;
+    if (rule) {
+      const series = em.create(ActivitySeriesEntity, { communityId, frequency: rule.frequency, interval: rule.interval, label: recurrenceLabel(rule, input.startsAt) } as ActivitySeriesEntity);
+      await em.flush();
+      seriesId = series.id;
+    }
+    const shift = (d: Date | null, by: number) => (d ? new Date(d.getTime() + by) : null);
+    const activities = starts.map((startsAt) => {
+      const by = startsAt.getTime() - input.startsAt.getTime();
+      return em.create(ActivityEntity, {
+        communityId,
+        organizerId: organizer.id,
+        seriesId,
+        title,
+        category: input.category,
+        description,
+        venueId: venue?.id ?? null,
+        startsAt,
+        endsAt: shift(input.endsAt, by)!,
+        capacity,
+        registrationOpensAt: shift(times.registrationOpensAt, by),
+        registrationClosesAt: shift(times.registrationClosesAt, by),
+        audience: input.audience ?? ActivityAudience.PUBLIC,
+        status: ActivityStatus.DRAFT,
+        coverImageUrl,
+      } as ActivityEntity);
+    });
+    await em.flush();
+    await setCoHosts(em, activities.map((a) => a.id), unitIds);
+    return activities;
+  });
+}
+
+export interface ActivityUpdate {
+  id: number;
+  title?: string | null;
+  category?: ActivityCategory | null;
+  description?: string | null;
+  venueId?: number | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  capacity?: number | null;
+  registrationOpensAt?: Date | null;
+  registrationClosesAt?: Date | null;
+  audience?: ActivityAudience | null;
+  coHostIds?: number[] | null;
+  coverImageUrl?: string | null;
+  expectedVersion?: number | null;
+}
+
+/** What a partner token may change on an activity its unit co-hosts. */
+const PARTNER_FIELDS = new Set(['id', 'title', 'description', 'startsAt', 'endsAt', 'capacity', 'venueId', 'expectedVersion']);
+
+/** An activity the caller can see, for a change; missing or invisible: NOT_FOUND. */
+async function activityForChange(ctx: Context, id: number): Promise<ActivityEntity> {
+  if (ctx.access.principal.kind === 'anonymous') throw unauthenticated();
+  const activity = await findVisibleActivity(ctx, id);
+  if (!activity) fail(UserErrorCode.NOT_FOUND, '找不到该活动', field('id'));
+  return activity;
+}
+
+export async function updateActivity(ctx: Context, input: ActivityUpdate): Promise<ActivityEntity> {
+  const seen = await activityForChange(ctx, input.id);
+  const writer = await writerOf(ctx, seen);
+  const given = Object.keys(input).filter((k) => input[k as keyof ActivityUpdate] !== undefined);
+  if (writer === 'partner') {
+    const refused = given.filter((k) => !PARTNER_FIELDS.has(k));
+    if (refused.length > 0) throw forbidden(`共建单位只能修改标题、介绍、时间、名额和场地 (partners may not change: ${refused.join(', ')})`);
+  }
+  if (input.title === null) fail(UserErrorCode.INVALID_INPUT, '活动标题不能为空', field('title'));
+  if (input.startsAt === null || input.endsAt === null) fail(UserErrorCode.INVALID_INPUT, '活动时间不能为空', field(input.startsAt === null ? 'startsAt' : 'endsAt'));
+  const title = input.title != null ? validTitle(input.title) : undefined;
+  const description = input.description !== undefined ? validDescription(input.description) : undefined;
+  const capacity = input.capacity !== undefined ? validCapacity(input.capacity) : undefined;
+  const coverImageUrl = input.coverImageUrl !== undefined ? validCoverUrl(input.coverImageUrl) : undefined;
+
+  const result = await ctx.em.transactional(async (em) => {
+    const a = (await lockActivity(em, input.id))!;
+    if (input.expectedVersion != null && input.expectedVersion !== a.version) fail(UserErrorCode.CONFLICT, '该活动已被他人修改，请刷新后重试', field('expectedVersion'));
+    if (a.status === ActivityStatus.CANCELLED) fail(UserErrorCode.INVALID_STATE, '活动已取消，不能修改', field('id'));
+    const times: Times = {
+      startsAt: input.startsAt ?? a.startsAt,
+      endsAt: input.endsAt ?? a.endsAt,
+      registrationOpensAt: input.registrationOpensAt !== undefined ? input.registrationOpensAt : a.registrationOpensAt,
+      registrationClosesAt: input.registrationClosesAt !== undefined ? input.registrationClosesAt : a.registrationClosesAt,
+    };
+    validTimes(times);
+    let moreSeats = false;
+    if (capacity !== undefined && capacity !== a.capacity) {
+      if (capacity != null) {
+        const seated = await seatedCount(em, a.id);
+        if (capacity < seated) fail(UserErrorCode.INVALID_INPUT, `名额不能少于已报名的 ${seated} 人`, field('capacity'));
+      }
+      moreSeats = capacity == null || a.capacity == null || capacity > a.capacity;
+    }
+    if (input.venueId !== undefined) a.venueId = input.venueId == null ? null : (await venueFor(em, input.venueId, a.communityId)).id;
+    if (input.coHostIds != null) await setCoHosts(em, [a.id], await checkUnits(em, input.coHostIds));
+    if (title !== undefined) a.title = title;
+    if (input.category != null) a.category = input.category;
+    if (description !== undefined) a.description = description;
+    if (capacity !== undefined) a.capacity = capacity;
+    if (coverImageUrl !== undefined) a.coverImageUrl = coverImageUrl;
+    if (input.audience != null) a.audience = input.audience;
+    Object.assign(a, times);
+    // co-host changes live in another table: still a change of the activity
+    if (input.coHostIds != null) a.updatedAt = new Date();
+    await em.flush();
+    if (moreSeats && a.status === ActivityStatus.PUBLISHED) await fillSeats(em, a);
+    return a;
+  });
+  ctx.loaders.clearAll();
+  return result;
+}
+
+/** Later occurrences of the same series and organiser, starting after `a`. */
+async function laterOccurrenceIds(em: EntityManager, a: ActivityEntity, statuses: ActivityStatus[], notEndedBy?: Date): Promise<number[]> {
+  if (a.seriesId == null) return [];
+  const rows = await sql<{ id: number }>(em,
+    `select id from activity where series_id = ? and organizer_id = ? and starts_at > ? and status = any(?::text[])${notEndedBy ? ' and ends_at > ?' : ''}
+     order by starts_at, id for update`,
+    [a.seriesId, a.organizerId, a.startsAt, statuses, ...(notEndedBy ? [notEndedBy] : [])]);
+  return rows.map((r) => r.id);
+}
+
+export async function publishActivity(ctx: Context, id: number, includeLater: boolean): Promise<ActivityEntity[]> {
+  requireStaff(ctx);
+  await writerOf(ctx, await activityForChange(ctx, id));
+  const result = await ctx.em.transactional(async (em) => {
+    const a = (await lockActivity(em, id))!;
+    if (a.status !== ActivityStatus.DRAFT) fail(UserErrorCode.INVALID_STATE, '只有草稿可以发布', field('id'));
+    const ids = [a.id, ...(includeLater ? await laterOccurrenceIds(em, a, [ActivityStatus.DRAFT]) : [])];
+    const rows = await sql(em,
+      `update activity set status = 'PUBLISHED', published_at = now(), updated_at = now(), version = version + 1
+       where id = any(?::int[]) returning *`, [ids]);
+    return rows.map((r) => em.map(ActivityEntity, r)).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime() || x.id - y.id);
+  });
+  ctx.loaders.clearAll();
+  return result;
+}
+
+export async function cancelActivity(ctx: Context, id: number, includeLater: boolean, now = new Date()): Promise<ActivityEntity[]> {
+  requireStaff(ctx);
+  await writerOf(ctx, await activityForChange(ctx, id));
+  const result = await ctx.em.transactional(async (em) => {
+    const a = (await lockActivity(em, id))!;
+    if (a.status === ActivityStatus.CANCELLED) fail(UserErrorCode.INVALID_STATE, '活动已经取消', field('id'));
+    if (a.effectiveStatus(now) === ActivityStatus.FINISHED) fail(UserErrorCode.INVALID_STATE, '活动已结束，不能取消', field('id'));
+    const ids = [a.id, ...(includeLater ? await laterOccurrenceIds(em, a, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED], now) : [])];
+    const rows = await sql(em,
+      `update activity set status = 'CANCELLED', cancelled_at = now(), updated_at = now(), version = version + 1
+       where id = any(?::int[]) returning *`, [ids]);
+    return rows.map((r) => em.map(ActivityEntity, r)).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime() || x.id - y.id);
+  });
+  ctx.loaders.clearAll();
+  return result;
+}
+
+// ---- venues --------------------------------------------------------------------------------------------
+
+/** A community committee the caller may write, for venue changes. */
+async function communityForWrite(em: EntityManager, ctx: Context, communityId: number, fieldPath: string[]): Promise<OrgNodeEntity> {
+  const community = await em.findOne(OrgNodeEntity, { id: communityId });
+  if (!community || community.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区', fieldPath);
+  ctx.access.assertCanWrite(community.path);
+  return community;
+}
+
+function validVenueName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 100) fail(UserErrorCode.INVALID_INPUT, '场地名称应为 1 到 100 个字', field('name'));
+  return trimmed;
+}
+
+function validVenueAddress(address: string | null | undefined): string {
+  const trimmed = (address ?? '').trim();
+  if (trimmed.length > 200) fail(UserErrorCode.INVALID_INPUT, '地址最多 200 个字', field('address'));
+  return trimmed;
+}
+
+function validVenueCapacity(capacity: number | null | undefined): number | null {
+  if (capacity == null) return null;
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000) fail(UserErrorCode.INVALID_INPUT, '容纳人数应为 1 到 100000 之间的整数', field('capacity'));
+  return capacity;
+}
+
+async function insertOrDuplicate<T>(run: () => Promise<T>, message: string, fieldPath: string[]): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') fail(UserErrorCode.DUPLICATE, message, fieldPath);
+    throw error;
+  }
+}
+
+export async function createVenue(ctx: Context, input: { communityId: number; name: string; address?: string | null; capacity?: number | null }): Promise<VenueEntity> {
+  requireStaff(ctx);
+  const name = validVenueName(input.name);
+  const address = validVenueAddress(input.address);
+  const capacity = validVenueCapacity(input.capacity);
+  return insertOrDuplicate(() => ctx.em.transactional(async (em) => {
+    const community = await communityForWrite(em, ctx, input.communityId, field('communityId'));
+    const venue = em.create(VenueEntity, { communityId: community.id, name, address, capacity } as VenueEntity);
+    await em.flush();
+    return venue;
+  }), '本社区已有同名场地', field('name'));
+}
+
+export async function updateVenue(ctx: Context, input: { id: number; name?: string | null; address?: string | null; capacity?: number | null; archived?: boolean | null }): Promise<VenueEntity> {
+  requireStaff(ctx);
+  const name = input.name != null ? validVenueName(input.name) : undefined;
+  const address = input.address != null ? validVenueAddress(input.address) : undefined;
+  const capacity = input.capacity !== undefined ? validVenueCapacity(input.capacity) : undefined;
+  return insertOrDuplicate(() => ctx.em.transactional(async (em) => {
+    const [row] = await sql(em, `select * from venue where id = ? for update`, [input.id]);
+    if (!row) fail(UserErrorCode.NOT_FOUND, '找不到该场地', field('id'));
+    const venue = em.map(VenueEntity, row);
+    await communityForWrite(em, ctx, venue.communityId, field('id'));
+    if (name !== undefined) venue.name = name;
+    if (address !== undefined) venue.address = address;
+    if (capacity !== undefined) venue.capacity = capacity;
+    if (input.archived != null) venue.archivedAt = input.archived ? (venue.archivedAt ?? new Date()) : null;
+    await em.flush();
+    return venue;
+  }), '本社区已有同名场地', field('name'));
+}

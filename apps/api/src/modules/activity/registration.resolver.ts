@@ -1,0 +1,91 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { idOf } from '../../graphql/relay.js';
+import { forbidden, payload } from '../../graphql/errors.js';
+import { maskName, maskPhone } from '../../graphql/mask.js';
+import { registerNodeType } from '../../graphql/node.registry.js';
+import { Activity } from './activity.types.js';
+import { canSeeRegistrants } from './activity.service.js';
+import { optionalId } from './activity.resolver.js';
+import { RegistrationEntity } from './registration.entity.js';
+import * as registrations from './registration.service.js';
+import {
+  Registration, RegistrationCancelInput, RegistrationCancelPayload, RegistrationCheckInInput, RegistrationCheckInPayload,
+  RegistrationCheckOutInput, RegistrationCheckOutPayload, RegistrationCreateInput, RegistrationCreatePayload,
+} from './registration.types.js';
+import { Volunteer } from './volunteer.types.js';
+import { findVisibleVolunteer } from './volunteer.service.js';
+
+registerNodeType(RegistrationEntity, 'Registration', (ctx, id) => registrations.findVisibleRegistration(ctx, id));
+
+const REVEAL = { defaultValue: false, description: 'Ask for the full value (staff over the organiser whose role needs contact details; FORBIDDEN otherwise).' };
+
+@Resolver(() => Registration)
+export class RegistrationFieldsResolver {
+  @FieldResolver(() => String, { description: 'Name of the resident, masked (张*华) unless revealed.' })
+  async name(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
+    if (!reveal) return maskName(r.name);
+    if (!(await registrations.mayRevealRegistrant(ctx, r))) throw forbidden('无权查看报名人完整信息 (your role cannot see registrants in full)');
+    return r.name;
+  }
+
+  @FieldResolver(() => String, { description: 'Mobile number, masked (138****5678) unless revealed.' })
+  async phone(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
+    if (!reveal) return maskPhone(r.phone)!;
+    if (!(await registrations.mayRevealRegistrant(ctx, r))) throw forbidden('无权查看报名人完整信息 (your role cannot see registrants in full)');
+    return r.phone;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Place on the waiting list, 1-based, only while WAITLISTED.' })
+  waitlistPosition(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
+    return registrations.waitlistPositionOf(ctx, r);
+  }
+
+  @FieldResolver(() => Activity, { description: 'The activity signed up for.' })
+  activity(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
+    return registrations.activityOfRegistration(ctx, r);
+  }
+
+  @FieldResolver(() => Volunteer, { nullable: true, description: 'The volunteer whose service this attendance counts as (staff only).' })
+  async volunteer(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
+    if (r.volunteerId == null || !(await canSeeRegistrants(ctx, await registrations.activityOfRegistration(ctx, r)))) return null;
+    return findVisibleVolunteer(ctx, r.volunteerId);
+  }
+}
+
+@Resolver()
+export class RegistrationQueryResolver {
+  @Query(() => Registration, { nullable: true, description: "A registration by its confirmation code (the resident's key; case, spaces and dashes ignored); null when there is none. Name and phone are masked." })
+  registrationByCode(@Arg('code', () => String, { description: 'Confirmation code, 8 characters.' }) code: string, @Ctx() ctx: Context) {
+    return registrations.registrationByCode(ctx, code);
+  }
+}
+
+@Resolver()
+export class RegistrationMutationResolver {
+  @Mutation(() => RegistrationCreatePayload, { description: 'Sign up for an activity with name and mobile number (no account needed). Full: ACTIVITY_FULL, unless `joinWaitlist` puts you on the waiting list.' })
+  registrationCreate(@Arg('input', () => RegistrationCreateInput) input: RegistrationCreateInput, @Ctx() ctx: Context) {
+    return payload(async () => ({
+      registration: await registrations.createRegistration(ctx, { ...input, activityId: idOf(input.activityId, 'Activity') }),
+    }), { registration: null });
+  }
+
+  @Mutation(() => RegistrationCancelPayload, { description: 'Cancel a sign-up with its code and the phone used; a freed seat goes to the first on the waiting list.' })
+  registrationCancel(@Arg('input', () => RegistrationCancelInput) input: RegistrationCancelInput, @Ctx() ctx: Context) {
+    return payload(async () => ({ registration: await registrations.cancelRegistration(ctx, input) }), { registration: null });
+  }
+
+  @Mutation(() => RegistrationCheckInPayload, { description: 'Check a resident in at the door by code (staff who manage the organiser).' })
+  registrationCheckIn(@Arg('input', () => RegistrationCheckInInput) input: RegistrationCheckInInput, @Ctx() ctx: Context) {
+    return payload(async () => ({
+      registration: await registrations.checkIn(ctx, { code: input.code, volunteerId: optionalId(input.volunteerId, ['input', 'volunteerId'], 'Volunteer') }),
+    }), { registration: null });
+  }
+
+  @Mutation(() => RegistrationCheckOutPayload, { description: 'Check a resident out by code (staff); a volunteer gets service hours from check-in to check-out, rounded to the half hour.' })
+  registrationCheckOut(@Arg('input', () => RegistrationCheckOutInput) input: RegistrationCheckOutInput, @Ctx() ctx: Context) {
+    return payload(() => registrations.checkOut(ctx, input), { registration: null, serviceRecord: null });
+  }
+}
+
+export const registrationResolvers = [RegistrationFieldsResolver, RegistrationQueryResolver, RegistrationMutationResolver];

@@ -1,0 +1,302 @@
+import { randomInt } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { byKey, groupBy } from '../../graphql/loaders.js';
+import type { Page } from '../../graphql/relay.js';
+import { fail, forbidden, userError, UserErrorCode, UserFacingError } from '../../graphql/errors.js';
+import { sql } from '../../db/sql.js';
+import { loadNode } from '../org/org.service.js';
+import { ActivityStatus, type ActivityEntity } from './activity.entity.js';
+import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockActivity, requireStaff } from './activity.service.js';
+import { roundedHours, shanghaiDay } from './activity.time.js';
+import { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
+import { ServiceRecordEntity, ServiceSource } from './volunteer.entity.js';
+
+/** A-Z and 2-9 without the look-alikes 0/O and 1/I: 32 symbols, so 8 of them carry 40 bits. */
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 8;
+const CODE_PATTERN = /^[A-HJ-NP-Z2-9]{8}$/;
+export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+
+export function newCode(): string {
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** How residents type codes: lower case, with spaces or dashes. */
+export function normalizeCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** Spaces and dashes dropped, and a +86 / 0086 country prefix. */
+export function normalizePhone(phone: string): string {
+  return phone.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
+}
+
+// ---- reads ---------------------------------------------------------------------------------------------
+
+export function loadRegistration(ctx: Context, id: number): Promise<RegistrationEntity | null> {
+  return ctx.loaders
+    .get<number, RegistrationEntity | null>('registration.byId', async (ids) => byKey(ids, await ctx.em.find(RegistrationEntity, { id: { $in: [...ids] } }), (r) => r.id))
+    .load(id);
+}
+
+/** A registration by id for staff over its activity's organiser (node(id)); null for everyone else. */
+export async function findVisibleRegistration(ctx: Context, id: number): Promise<RegistrationEntity | null> {
+  const registration = await loadRegistration(ctx, id);
+  if (!registration) return null;
+  const activity = await findVisibleActivity(ctx, registration.activityId);
+  return activity && (await canSeeRegistrants(ctx, activity)) ? registration : null;
+}
+
+/** The resident's view by confirmation code: works for anyone holding the code. */
+export async function registrationByCode(ctx: Context, code: string): Promise<RegistrationEntity | null> {
+  const normalized = normalizeCode(code);
+  if (!CODE_PATTERN.test(normalized)) return null;
+  return ctx.em.findOne(RegistrationEntity, { code: normalized });
+}
+
+/** 1-based place on the waiting list (by order of sign-up), for waitlisted registrations; batched. */
+export function waitlistPositionOf(ctx: Context, registration: RegistrationEntity): Promise<number | null> {
+  if (registration.status !== RegistrationStatus.WAITLISTED) return Promise.resolve(null);
+  return ctx.loaders
+    .get<number, number | null>('registration.position', async (ids) => {
+      const rows = await sql<{ id: number; position: string }>(ctx.em,
+        `select r.id, (select count(*) from registration w where w.activity_id = r.activity_id and w.status = 'WAITLISTED' and w.id <= r.id) as position
+         from registration r where r.id = any(?::int[]) and r.status = 'WAITLISTED'`, [[...ids]]);
+      return byKey(ids, rows, (r) => r.id).map((r) => (r ? Number(r.position) : null));
+    })
+    .load(registration.id);
+}
+
+/** The activity a registration is for. The code is the resident's key, so this needs no other access. */
+export async function activityOfRegistration(ctx: Context, registration: RegistrationEntity): Promise<ActivityEntity> {
+  return (await loadActivity(ctx, registration.activityId))!;
+}
+
+/** Full name and phone only to staff over the organiser whose role needs contact details. */
+export async function mayRevealRegistrant(ctx: Context, registration: RegistrationEntity): Promise<boolean> {
+  if (!ctx.access.isStaff) return false;
+  const activity = await activityOfRegistration(ctx, registration);
+  const organizer = await loadNode(ctx, activity.organizerId);
+  return organizer != null && ctx.access.canSeePersonalData(organizer.path);
+}
+
+export interface RegistrationListFilter { status?: RegistrationStatus | null }
+
+/** One page of an activity's registrations in sign-up order (staff over the organiser only; callers check). */
+export function registrationsOf(ctx: Context, activityId: number, filter: RegistrationListFilter, page: Page): Promise<RegistrationEntity[]> {
+  const status = filter.status ?? null;
+  return ctx.loaders
+    .get<number, RegistrationEntity[]>(`registration.byActivity:${status}:${page.offset}:${page.limit}`, async (ids) => {
+      const rows = await sql(ctx.em,
+        `select * from (
+           select r.*, row_number() over (partition by r.activity_id order by r.id) - 1 as rn
+           from registration r where r.activity_id = any(?::int[]) and (?::text is null or r.status = ?::text)
+         ) t where rn >= ? and rn <= ? order by activity_id, rn`,
+        [[...ids], status, status, page.offset, page.offset + page.limit]);
+      return groupBy(ids, rows.map((r) => ctx.em.map(RegistrationEntity, r)), (r) => r.activityId);
+    })
+    .load(activityId);
+}
+
+export function registrationCountOf(ctx: Context, activityId: number, filter: RegistrationListFilter): Promise<number> {
+  const status = filter.status ?? null;
+  return ctx.loaders
+    .get<number, number>(`registration.countByActivity:${status}`, async (ids) => {
+      const rows = await sql<{ activity_id: number; count: string }>(ctx.em,
+        `select activity_id, count(*) from registration where activity_id = any(?::int[]) and (?::text is null or status = ?::text) group by activity_id`,
+        [[...ids], status, status]);
+      return byKey(ids, rows, (r) => r.activity_id).map((r) => Number(r?.count ?? 0));
+    })
+    .load(activityId);
+}
+
+// ---- sign-up and cancellation ----------------------------------------------------------------------------
+
+export interface RegistrationCreate { activityId: number | null; name: string; phone: string; joinWaitlist?: boolean | null }
+
+function validRegistrant(input: RegistrationCreate): { name: string; phone: string } {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  const phone = normalizePhone(input.phone);
+  const errors = [];
+  const length = [...name].length;
+  if (length < 1 || length > 20) errors.push(userError(UserErrorCode.INVALID_INPUT, length < 1 ? '请填写姓名' : '姓名最多 20 个字', ['input', 'name']));
+  if (!PHONE_PATTERN.test(phone)) errors.push(userError(UserErrorCode.INVALID_INPUT, '手机号应为 11 位中国大陆手机号（1 开头，第二位 3-9）', ['input', 'phone']));
+  if (errors.length > 0) throw new UserFacingError(errors);
+  return { name, phone };
+}
+
+const isUniqueViolation = (error: unknown, constraint: string) => {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint));
+};
+
+/**
+ * Sign a resident up. The activity row is locked for the whole transaction, so concurrent sign-ups queue
+ * behind each other: the seat count read here is exact, confirmed seats never exceed capacity, and the
+ * waiting list follows the order in which sign-ups got the lock (the row id). The partial unique index on
+ * (activity, phone) backs up the duplicate check.
+ */
+export async function createRegistration(ctx: Context, input: RegistrationCreate, now = new Date()): Promise<RegistrationEntity> {
+  const { name, phone } = validRegistrant(input);
+  const seen = input.activityId == null ? null : await findVisibleActivity(ctx, input.activityId);
+  if (!seen) fail(UserErrorCode.NOT_FOUND, '找不到该活动', ['input', 'activityId']);
+  try {
+    const registration = await ctx.em.transactional(async (em) => {
+      const activity = (await lockActivity(em, seen.id))!;
+      if (!activity.registrationOpen(now)) fail(UserErrorCode.REGISTRATION_CLOSED, closedReason(activity, now), ['input', 'activityId']);
+      // one look at the activity's live sign-ups: this phone among them? how many seats taken?
+      const [{ mine, seated }] = await sql<{ mine: boolean; seated: string }>(em,
+        `select coalesce(bool_or(phone = ?), false) as mine, count(*) filter (where status in ('CONFIRMED', 'CHECKED_IN', 'CHECKED_OUT')) as seated
+         from registration where activity_id = ? and status <> 'CANCELLED'`, [phone, activity.id]);
+      if (mine) fail(UserErrorCode.ALREADY_REGISTERED, '该手机号已报名本活动，无需重复报名', ['input', 'phone']);
+      let status = RegistrationStatus.CONFIRMED;
+      if (activity.capacity != null && Number(seated) >= activity.capacity) {
+        if (!input.joinWaitlist) fail(UserErrorCode.ACTIVITY_FULL, '名额已满，可以加入候补名单', ['input', 'activityId']);
+        status = RegistrationStatus.WAITLISTED;
+      }
+      return insertRegistration(em, activity, { name, phone, status });
+    });
+    ctx.loaders.clearAll();
+    return registration;
+  } catch (error) {
+    if (isUniqueViolation(error, 'registration_phone_uq')) fail(UserErrorCode.ALREADY_REGISTERED, '该手机号已报名本活动，无需重复报名', ['input', 'phone']);
+    throw error;
+  }
+}
+
+/** Insert with a fresh code; a code collision (one in a trillion) just draws again. */
+async function insertRegistration(em: EntityManager, activity: ActivityEntity, r: { name: string; phone: string; status: RegistrationStatus }): Promise<RegistrationEntity> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [row] = await sql(em,
+      `insert into registration (community_id, activity_id, code, name, phone, status) values (?, ?, ?, ?, ?, ?)
+       on conflict (code) do nothing returning *`,
+      [activity.communityId, activity.id, newCode(), r.name, r.phone, r.status]);
+    if (row) return em.map(RegistrationEntity, row);
+  }
+  throw new Error('could not draw an unused confirmation code');
+}
+
+function closedReason(activity: ActivityEntity, now: Date): string {
+  if (activity.status === ActivityStatus.CANCELLED) return '活动已取消，不能报名';
+  if (activity.status === ActivityStatus.DRAFT) return '活动尚未发布，不能报名';
+  if (activity.effectiveStatus(now) === ActivityStatus.FINISHED) return '活动已结束，不能报名';
+  if (now.getTime() >= activity.startsAt.getTime()) return '活动已开始，报名已截止';
+  if (activity.registrationOpensAt && now.getTime() < activity.registrationOpensAt.getTime()) return '报名尚未开始';
+  return '报名已截止';
+}
+
+/** Lock the activity, then the registration, by code (the order every writer uses). */
+async function lockByCode(ctx: Context, em: EntityManager, code: string): Promise<{ activity: ActivityEntity; registration: RegistrationEntity } | null> {
+  const [ref] = await sql<{ activity_id: number }>(em, `select activity_id from registration where code = ?`, [code]);
+  if (!ref) return null;
+  const activity = (await lockActivity(em, ref.activity_id))!;
+  const [row] = await sql(em, `select * from registration where code = ? for update`, [code]);
+  return { activity, registration: em.map(RegistrationEntity, row) };
+}
+
+/**
+ * The resident cancels with code and phone. A confirmed seat freed before the start goes to the first on
+ * the waiting list in the same transaction. Cancelling twice is harmless.
+ */
+export async function cancelRegistration(ctx: Context, input: { code: string; phone: string }, now = new Date()): Promise<RegistrationEntity> {
+  const code = normalizeCode(input.code);
+  const phone = normalizePhone(input.phone);
+  if (!CODE_PATTERN.test(code)) fail(UserErrorCode.NOT_FOUND, '确认码不正确', ['input', 'code']);
+  const result = await ctx.em.transactional(async (em) => {
+    const locked = await lockByCode(ctx, em, code);
+    // a wrong phone reads exactly like a wrong code: the code alone reveals nothing
+    if (!locked || locked.registration.phone !== phone) fail(UserErrorCode.NOT_FOUND, '确认码或手机号与报名时填写的不一致', ['input', 'phone']);
+    const { activity, registration } = locked;
+    if (registration.status === RegistrationStatus.CANCELLED) return registration;
+    if (registration.status === RegistrationStatus.CHECKED_IN || registration.status === RegistrationStatus.CHECKED_OUT) {
+      fail(UserErrorCode.INVALID_STATE, '已签到的报名不能取消', ['input', 'code']);
+    }
+    if (activity.status !== ActivityStatus.CANCELLED && now.getTime() >= activity.startsAt.getTime()) {
+      fail(UserErrorCode.REGISTRATION_CLOSED, '活动已经开始或结束，不能在网上取消，请联系主办方', ['input', 'code']);
+    }
+    const [row] = await sql(em, `update registration set status = 'CANCELLED', cancelled_at = now(), updated_at = now() where id = ? returning *`, [registration.id]);
+    if (registration.status === RegistrationStatus.CONFIRMED && activity.status === ActivityStatus.PUBLISHED) await fillSeats(em, activity);
+    return em.map(RegistrationEntity, row);
+  });
+  ctx.loaders.clearAll();
+  return result;
+}
+
+// ---- at the door ---------------------------------------------------------------------------------------
+
+/** Staff who can write the activity's organiser; NOT_FOUND when they cannot even see the registration. */
+async function lockForDoor(ctx: Context, em: EntityManager, code: string): Promise<{ activity: ActivityEntity; registration: RegistrationEntity }> {
+  const locked = CODE_PATTERN.test(code) ? await lockByCode(ctx, em, code) : null;
+  if (!locked) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
+  const [organizer] = await sql<{ path: string }>(em, `select path from org_node where id = ?`, [locked.activity.organizerId]);
+  if (!ctx.access.canRead(organizer.path)) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
+  if (!ctx.access.canWrite(organizer.path)) throw forbidden();
+  return locked;
+}
+
+const DOOR_REFUSAL: Partial<Record<RegistrationStatus, string>> = {
+  WAITLISTED: '该报名在候补名单上，尚未获得名额',
+  CANCELLED: '该报名已取消',
+  CHECKED_IN: '已经签到过了',
+  CHECKED_OUT: '已经签退了',
+};
+
+/**
+ * Check a resident in by code. A volunteer is matched by phone within the community, or named explicitly;
+ * their hours are counted on check-out.
+ */
+export async function checkIn(ctx: Context, input: { code: string; volunteerId?: number | null }): Promise<RegistrationEntity> {
+  requireStaff(ctx);
+  const code = normalizeCode(input.code);
+  const result = await ctx.em.transactional(async (em) => {
+    const { activity, registration } = await lockForDoor(ctx, em, code);
+    if (activity.status === ActivityStatus.CANCELLED || activity.status === ActivityStatus.DRAFT) fail(UserErrorCode.INVALID_STATE, '活动未发布或已取消，不能签到', ['input', 'code']);
+    if (registration.status !== RegistrationStatus.CONFIRMED) fail(UserErrorCode.INVALID_STATE, DOOR_REFUSAL[registration.status]!, ['input', 'code']);
+    let volunteerId: number | null = null;
+    if (input.volunteerId != null) {
+      const [v] = await sql<{ id: number }>(em, `select id from volunteer where id = ? and community_id = ? and archived_at is null`, [input.volunteerId, activity.communityId]);
+      if (!v) fail(UserErrorCode.NOT_FOUND, '找不到该志愿者（须为本社区志愿者）', ['input', 'volunteerId']);
+      volunteerId = v.id;
+    } else {
+      const [v] = await sql<{ id: number }>(em, `select id from volunteer where community_id = ? and phone = ? and archived_at is null`, [activity.communityId, registration.phone]);
+      volunteerId = v?.id ?? null;
+    }
+    const [row] = await sql(em,
+      `update registration set status = 'CHECKED_IN', checked_in_at = now(), volunteer_id = ?, updated_at = now() where id = ? returning *`,
+      [volunteerId, registration.id]);
+    return em.map(RegistrationEntity, row);
+  });
+  ctx.loaders.clearAll();
+  return result;
+}
+
+/** Check out by code; a volunteer gets service hours from check-in to now, rounded to the half hour. */
+export async function checkOut(ctx: Context, input: { code: string }): Promise<{ registration: RegistrationEntity; serviceRecord: ServiceRecordEntity | null }> {
+  requireStaff(ctx);
+  const code = normalizeCode(input.code);
+  const accountId = ctx.access.principal.kind === 'staff' ? ctx.access.principal.accountId : null;
+  const result = await ctx.em.transactional(async (em) => {
+    const { activity, registration } = await lockForDoor(ctx, em, code);
+    if (registration.status !== RegistrationStatus.CHECKED_IN) {
+      fail(UserErrorCode.INVALID_STATE, registration.status === RegistrationStatus.CONFIRMED ? '尚未签到，不能签退' : DOOR_REFUSAL[registration.status]!, ['input', 'code']);
+    }
+    const [row] = await sql(em, `update registration set status = 'CHECKED_OUT', checked_out_at = now(), updated_at = now() where id = ? returning *`, [registration.id]);
+    const out = em.map(RegistrationEntity, row);
+    let serviceRecord: ServiceRecordEntity | null = null;
+    const hours = Math.min(24, roundedHours(out.checkedInAt!, out.checkedOutAt!));
+    if (out.volunteerId != null && hours > 0) {
+      const [record] = await sql(em,
+        `insert into service_record (community_id, volunteer_id, activity_id, registration_id, hours, served_on, source, recorded_by)
+         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (registration_id) do nothing returning *`,
+        [activity.communityId, out.volunteerId, activity.id, out.id, hours, shanghaiDay(out.checkedInAt!), ServiceSource.CHECK_IN, accountId]);
+      serviceRecord = record ? em.map(ServiceRecordEntity, record) : null;
+    }
+    return { registration: out, serviceRecord };
+  });
+  ctx.loaders.clearAll();
+  return result;
+}
+

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
+import { communityId, makeActivity, phone, SIGN_UP, testUnit } from './activity.fixtures.js';
+
+let api: TestApi;
+let admin: string;
+let hongkang: string;
+const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = await api.login('hongkang-admin');
+  hongkang = await communityId(api, '红康社区');
+});
+afterAll(() => api?.close());
+
+const CHECK_IN = `mutation($input: RegistrationCheckInInput!) { registrationCheckIn(input: $input) { registration { status checkedInAt volunteer { name } } userErrors { field message code } } }`;
+const CHECK_OUT = `mutation($input: RegistrationCheckOutInput!) { registrationCheckOut(input: $input) {
+  registration { status checkedOutAt } serviceRecord { hours source servedOn activity { title } } userErrors { field message code } } }`;
+const VOLUNTEER_CREATE = `mutation($input: VolunteerCreateInput!) { volunteerCreate(input: $input) { volunteer { id name phone teams { name } unit { name } } userErrors { field message code } } }`;
+const RECORD = `mutation($input: ServiceRecordCreateInput!) { serviceRecordCreate(input: $input) { serviceRecord { id hours source note } userErrors { field message code } } }`;
+
+async function team(name: string): Promise<{ id: string; serviceHours: number }> {
+  const res = await api.gql(`query($c: ID!) { volunteerTeams(communityId: $c, first: 50) { edges { node { id name serviceHours } } } }`, { c: hongkang });
+  return res.data.volunteerTeams.edges.map((e: any) => e.node).find((t: any) => t.name === name);
+}
+
+const communityHours = async () => (await api.gql(`query($c: ID!, $y: Int) { volunteerHours(communityId: $c, year: $y) { totalHours recordCount community { name } } }`, { c: hongkang, y: year })).data.volunteerHours;
+const unitHours = async (id: string) => (await api.gql(`query($id: ID!) { node(id: $id) { ... on CoBuildingUnit { volunteerServiceHours } } }`, { id })).data.node.volunteerServiceHours;
+
+describe('service hours from the door', () => {
+  it('turns check-in to check-out into hours that roll up to the volunteer, team, unit and community', async () => {
+    const unit = await testUnit(api, '测试志愿单位');
+    const friday = await team('周五志愿服务队');
+    const p = phone();
+    const created = (await api.gql(VOLUNTEER_CREATE, { input: { communityId: hongkang, name: '钱志愿', phone: p, unitId: unit.globalId, teamIds: [friday.id], skills: ['水电维修'] } }, admin)).data.volunteerCreate;
+    expect(created.userErrors).toEqual([]);
+    expect(created.volunteer).toMatchObject({ name: '钱志愿', phone: `${p.slice(0, 3)}****${p.slice(-4)}`, teams: [{ name: '周五志愿服务队' }], unit: { name: '测试志愿单位' } });
+    const before = { community: (await communityHours()).totalHours, team: friday.serviceHours };
+
+    const activity = await makeActivity(api, admin, { organizerId: hongkang, title: '签到测试', startsInHours: 1 });
+    const reg = (await api.gql(SIGN_UP, { input: { activityId: activity.id, name: '钱志愿', phone: p } })).data.registrationCreate.registration;
+    const resident = (await api.gql(SIGN_UP, { input: { activityId: activity.id, name: '普通居民', phone: phone() } })).data.registrationCreate.registration;
+
+    expect((await api.gql(CHECK_IN, { input: { code: reg.code } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const outsider = await api.login('zhenxing-admin');
+    expect((await api.gql(CHECK_IN, { input: { code: reg.code } }, outsider)).data.registrationCheckIn.userErrors[0].code).toBe('NOT_FOUND');
+    const early = (await api.gql(CHECK_OUT, { input: { code: reg.code } }, admin)).data.registrationCheckOut;
+    expect(early.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: '尚未签到，不能签退' });
+
+    const inRes = (await api.gql(CHECK_IN, { input: { code: reg.code.toLowerCase() } }, admin)).data.registrationCheckIn;
+    expect(inRes.userErrors).toEqual([]);
+    expect(inRes.registration).toMatchObject({ status: 'CHECKED_IN', volunteer: { name: '钱志愿' } });
+    expect((await api.gql(CHECK_IN, { input: { code: reg.code } }, admin)).data.registrationCheckIn.userErrors[0].code).toBe('INVALID_STATE');
+
+    // two hours and twenty minutes at the activity: 2.5 hours
+    await api.sql(`update registration set checked_in_at = now() - interval '2 hours 20 minutes' where code = ?`, [reg.code]);
+    const outs = await Promise.all(Array.from({ length: 5 }, () => api.gql(CHECK_OUT, { input: { code: reg.code } }, admin)));
+    const done = outs.map((o) => o.data.registrationCheckOut).filter((o) => o.userErrors.length === 0);
+    expect(done).toHaveLength(1);
+    expect(done[0].serviceRecord).toMatchObject({ hours: 2.5, source: 'CHECK_IN', activity: { title: '签到测试' } });
+    expect(done[0].registration.status).toBe('CHECKED_OUT');
+    expect(outs.filter((o) => o.data.registrationCheckOut.userErrors[0]?.code === 'INVALID_STATE')).toHaveLength(4);
+
+    // a resident who is not a volunteer checks in and out without hours
+    await api.gql(CHECK_IN, { input: { code: resident.code } }, admin);
+    const residentOut = (await api.gql(CHECK_OUT, { input: { code: resident.code } }, admin)).data.registrationCheckOut;
+    expect(residentOut).toMatchObject({ registration: { status: 'CHECKED_OUT' }, serviceRecord: null, userErrors: [] });
+
+    const volunteer = (await api.gql(`query($id: ID!) { node(id: $id) { ... on Volunteer { serviceHours thisYear: serviceHours(year: ${year}) serviceRecords(first: 5) { totalCount } } } }`, { id: created.volunteer.id }, admin)).data.node;
+    expect(volunteer).toEqual({ serviceHours: 2.5, thisYear: 2.5, serviceRecords: { totalCount: 1 } });
+    expect((await team('周五志愿服务队')).serviceHours).toBeCloseTo(before.team + 2.5, 2);
+    expect(await unitHours(unit.globalId)).toBe(2.5);
+    const after = await communityHours();
+    expect(after.totalHours).toBeCloseTo(before.community + 2.5, 2);
+    expect(after.community.name).toBe('红康社区');
+    const counts = await api.gql(`query($id: ID!) { activity(id: $id) { checkedInCount confirmedCount } }`, { id: activity.id });
+    expect(counts.data.activity).toEqual({ checkedInCount: 2, confirmedCount: 2 });
+
+    // hours entered by staff add up too; bad ones are refused with the field named
+    const manual = (await api.gql(RECORD, { input: { volunteerId: created.volunteer.id, hours: 1.5, servedOn: '2026-01-10', note: '盘龙江河道巡查' } }, admin)).data.serviceRecordCreate;
+    expect(manual.serviceRecord).toMatchObject({ hours: 1.5, source: 'MANUAL', note: '盘龙江河道巡查' });
+    for (const [input, field] of [[{ hours: 25, servedOn: '2026-01-10' }, 'hours'], [{ hours: 1, servedOn: '2099-01-01' }, 'servedOn'], [{ hours: 1, servedOn: '2026-02-30' }, 'servedOn']] as const) {
+      const bad = (await api.gql(RECORD, { input: { volunteerId: created.volunteer.id, ...input } }, admin)).data.serviceRecordCreate;
+      expect(bad.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', field] });
+    }
+    expect((await api.gql(RECORD, { input: { volunteerId: created.volunteer.id, hours: 1, servedOn: '2026-01-10' } }, outsider)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await unitHours(unit.globalId)).toBe(4);
+  });
+
+  it('refuses to check in the waiting list, and counts a named volunteer', async () => {
+    const activity = await makeActivity(api, admin, { organizerId: hongkang, title: '候补签到', capacity: 1 });
+    await api.gql(SIGN_UP, { input: { activityId: activity.id, name: '甲', phone: phone() } });
+    const waiting = (await api.gql(SIGN_UP, { input: { activityId: activity.id, name: '乙', phone: phone(), joinWaitlist: true } })).data.registrationCreate.registration;
+    const res = (await api.gql(CHECK_IN, { input: { code: waiting.code } }, admin)).data.registrationCheckIn;
+    expect(res.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('候补') });
+
+    const [seeded] = await api.sql<{ id: number; name: string }>(`select v.id, v.name from volunteer v join org_node c on c.id = v.community_id where c.name = '红康社区' order by v.id limit 1`);
+    const other = await makeActivity(api, admin, { organizerId: hongkang, title: '指定志愿者签到' });
+    const reg = (await api.gql(SIGN_UP, { input: { activityId: other.id, name: '代签', phone: phone() } })).data.registrationCreate.registration;
+    const named = (await api.gql(CHECK_IN, { input: { code: reg.code, volunteerId: globalId('Volunteer', seeded.id) } }, admin)).data.registrationCheckIn;
+    expect(named.registration.volunteer.name).toBe(seeded.name);
+  });
+});
+
+describe('volunteers, teams and recognitions', () => {
+  it('keeps the roll private and the totals public', async () => {
+    expect((await api.gql(`query($c: ID!) { volunteers(communityId: $c) { totalCount } }`, { c: hongkang })).data.volunteers.totalCount).toBe(0);
+    const staff = await api.gql(`query($c: ID!) { volunteers(communityId: $c, first: 3) { totalCount edges { node { id name phone full: phone(reveal: true) serviceHours teams { name } } } } }`, { c: hongkang }, admin);
+    expect(staff.data.volunteers.totalCount).toBeGreaterThan(50);
+    const v = staff.data.volunteers.edges[0].node;
+    expect(v.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(v.full).toMatch(/^1[3-9]\d{9}$/);
+    expect(v.serviceHours).toBeGreaterThan(0);
+    expect((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: v.id })).data.node).toBeNull();
+    const secretary = await api.login('hongkang-branch1');
+    const masked = await api.gql(`query($id: ID!) { node(id: $id) { ... on Volunteer { name full: phone(reveal: true) } } }`, { id: v.id }, secretary);
+    expect(masked.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const teams = await api.gql(`query($c: ID!) { volunteerTeams(communityId: $c) { totalCount edges { node { name memberCount serviceHours members(first: 1) { totalCount } } } } }`, { c: hongkang });
+    const names = teams.data.volunteerTeams.edges.map((e: any) => e.node.name);
+    expect(names).toEqual(expect.arrayContaining(['周五志愿服务队', '爱心义诊团', '非遗守艺人']));
+    expect(teams.data.volunteerTeams.edges.every((e: any) => e.node.members === null && e.node.memberCount > 0 && e.node.serviceHours > 0)).toBe(true);
+
+    const total = (await api.gql(`query($c: ID!) { volunteerHours(communityId: $c) { totalHours recordCount volunteerCount } }`, { c: hongkang })).data.volunteerHours;
+    expect(total.totalHours).toBeGreaterThan(0);
+    const [{ sum }] = await api.sql<{ sum: string }>(`select sum(hours) from service_record where community_id = (select id from org_node where name = '红康社区')`);
+    expect(total.totalHours).toBeCloseTo(Number(sum), 2);
+    const [hospital] = await api.sql<{ id: number }>(`select id from co_building_unit where name = '昆明市口腔医院'`);
+    if (hospital) expect(await unitHours(globalId('CoBuildingUnit', hospital.id))).toBeGreaterThan(0);
+  });
+
+  it('records recognitions once a year per title, for staff to see', async () => {
+    const [seeded] = await api.sql<{ id: number }>(`select v.id from volunteer v join org_node c on c.id = v.community_id where c.name = '红康社区' order by v.id desc limit 1`);
+    const input = { communityId: hongkang, year, title: '优秀志愿者', volunteerId: globalId('Volunteer', seeded.id), citation: '常年参加周五志愿服务' };
+    const q = `mutation($input: RecognitionCreateInput!) { recognitionCreate(input: $input) { recognition { id year title volunteer { id } } userErrors { field code message } } }`;
+    const made = (await api.gql(q, { input }, admin)).data.recognitionCreate;
+    expect(made.userErrors).toEqual([]);
+    expect(made.recognition).toMatchObject({ year, title: '优秀志愿者', volunteer: { id: input.volunteerId } });
+    expect((await api.gql(q, { input }, admin)).data.recognitionCreate.userErrors[0].code).toBe('DUPLICATE');
+    const both = (await api.gql(q, { input: { ...input, householdId: globalId('Household', 1) } }, admin)).data.recognitionCreate;
+    expect(both.userErrors[0].code).toBe('INVALID_INPUT');
+
+    const listQ = `query($c: ID!, $y: Int) { recognitions(communityId: $c, year: $y) { totalCount edges { node { title year } } } }`;
+    expect((await api.gql(listQ, { c: hongkang, y: year }, admin)).data.recognitions.totalCount).toBe(1);
+    expect((await api.gql(listQ, { c: hongkang, y: year - 1 }, admin)).data.recognitions.totalCount).toBeGreaterThan(0); // seeded last year
+    expect((await api.gql(listQ, { c: hongkang, y: year })).data.recognitions.totalCount).toBe(0);
+  });
+});

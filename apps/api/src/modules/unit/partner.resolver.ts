@@ -1,0 +1,65 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { payload } from '../../graphql/errors.js';
+import { registerNodeType } from '../../graphql/node.registry.js';
+import { costLimitFor } from '../../graphql/cost.js';
+import { PartnerTokenEntity } from './unit.entity.js';
+import { loadUnit } from './unit.service.js';
+import * as partners from './partner.service.js';
+import { readBudget } from './partner.budget.js';
+import {
+  CoBuildingUnit, PartnerBudget, PartnerToken, PartnerTokenCreateInput, PartnerTokenCreatePayload, PartnerTokenRevokeInput,
+  PartnerTokenRevokePayload, PartnerTokenRotateInput, PartnerTokenRotatePayload, PartnerTokenStatus,
+} from './unit.types.js';
+
+registerNodeType(PartnerTokenEntity, 'PartnerToken', (ctx, id) => partners.findVisibleToken(ctx, id));
+
+@Resolver(() => PartnerToken)
+export class PartnerTokenResolver {
+  @FieldResolver(() => CoBuildingUnit, { description: 'The unit the token acts for.' })
+  unit(@Root() token: PartnerTokenEntity, @Ctx() ctx: Context) {
+    return loadUnit(ctx, token.unitId);
+  }
+
+  @FieldResolver(() => PartnerTokenStatus, { description: 'Whether it still works.' })
+  status(@Root() token: PartnerTokenEntity) {
+    return partners.tokenStatus(token);
+  }
+}
+
+@Resolver()
+export class PartnerQueryResolver {
+  @Query(() => PartnerBudget, { nullable: true, description: "The query budget of the partner token making the request (after charging this request); null for other callers." })
+  async partnerBudget(@Ctx() ctx: Context) {
+    const principal = ctx.access.principal;
+    if (principal.kind !== 'partner') return null;
+    const [budget, token] = await Promise.all([readBudget(ctx.em, ctx.config, principal.tokenId), ctx.em.findOneOrFail(PartnerTokenEntity, { id: principal.tokenId })]);
+    return { ...budget, maxCostPerRequest: costLimitFor(ctx, ctx.config), scopes: principal.scopes, tokenExpiresAt: token.expiresAt };
+  }
+}
+
+@Resolver()
+export class PartnerMutationResolver {
+  @Mutation(() => PartnerTokenCreatePayload, { description: "Create an API token for a co-building unit; for committee admins of the unit's communities. The secret is returned only here." })
+  partnerTokenCreate(@Arg('input', () => PartnerTokenCreateInput) input: PartnerTokenCreateInput, @Ctx() ctx: Context) {
+    return payload(async () => {
+      const { token, secret } = await partners.createToken(ctx, input);
+      return { partnerToken: token, secret };
+    }, { partnerToken: null, secret: null });
+  }
+
+  @Mutation(() => PartnerTokenRotatePayload, { description: 'Replace the secret of a token: the old secret stops working at once; scopes, expiry and budget stay. The new secret is returned only here.' })
+  partnerTokenRotate(@Arg('input', () => PartnerTokenRotateInput) input: PartnerTokenRotateInput, @Ctx() ctx: Context) {
+    return payload(async () => {
+      const { token, secret } = await partners.rotateToken(ctx, input.id);
+      return { partnerToken: token, secret };
+    }, { partnerToken: null, secret: null });
+  }
+
+  @Mutation(() => PartnerTokenRevokePayload, { description: 'Revoke a token for good: requests with it are UNAUTHENTICATED from now on.' })
+  partnerTokenRevoke(@Arg('input', () => PartnerTokenRevokeInput) input: PartnerTokenRevokeInput, @Ctx() ctx: Context) {
+    return payload(async () => ({ partnerToken: await partners.revokeToken(ctx, input.id) }), { partnerToken: null });
+  }
+}
+
+export const partnerResolvers = [PartnerTokenResolver, PartnerQueryResolver, PartnerMutationResolver];

@@ -1,0 +1,297 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../graphql/context.js';
+import { byKey, groupBy } from '../../graphql/loaders.js';
+import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
+import { idOf, type Page } from '../../graphql/relay.js';
+import { maskName, maskPhone } from '../../graphql/mask.js';
+import { sql } from '../../db/sql.js';
+import { unauthenticated } from '../../graphql/errors.js';
+import { GrantRole } from '../access/access.scope.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
+import { loadNode } from '../org/org.service.js';
+import { CoBuildingUnitEntity, UnitKind } from './unit.entity.js';
+import { canPartnerSee, partnerCondition, registerUnitRelation } from './unit.scope.js';
+
+// ---- the unit scope of this module's own types ---------------------------------------------------------
+
+/** Every row of these types belongs to one unit and one community. */
+export const UNIT_ROW_TYPES = ['Agreement', 'CommitteeSeat', 'CrossAppointment', 'PropertyEvaluation', 'DoubleReportMember'] as const;
+export type UnitRowType = (typeof UNIT_ROW_TYPES)[number];
+export interface UnitRow { unitId: number; communityId: number }
+
+for (const typeName of UNIT_ROW_TYPES) {
+  registerUnitRelation<UnitRow>(typeName, { unitIdsOf: (_ctx, row) => [row.unitId], sqlCondition: (alias) => `${alias}.unit_id = ?` });
+}
+// the unit itself: its contact details and lists are "its own" for its partner tokens
+registerUnitRelation<CoBuildingUnitEntity>('CoBuildingUnit', { unitIdsOf: (_ctx, unit) => [unit.id], sqlCondition: (alias) => `${alias}.id = ?` });
+
+/** Staff whose grants cover the row's community, or the partner of the row's unit. */
+export async function canSeeUnitRow(ctx: Context, typeName: UnitRowType, row: UnitRow): Promise<boolean> {
+  if (ctx.access.isStaff) {
+    const community = await loadNode(ctx, row.communityId);
+    return community != null && ctx.access.canRead(community.path);
+  }
+  return canPartnerSee(ctx, typeName, row);
+}
+
+/** SQL for "row `alias` (with unit_id, community_id) is visible to the caller", as canSeeUnitRow decides. */
+export function unitRowVisibility(ctx: Context, typeName: UnitRowType, alias: string): { sql: string; params: unknown[] } {
+  const staff = ctx.access.subtreeCondition('vc.path');
+  const partner = partnerCondition(ctx, typeName, alias);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (staff.sql !== 'false') {
+    parts.push(`exists (select 1 from org_node vc where vc.id = ${alias}.community_id and ${staff.sql})`);
+    params.push(...staff.params);
+  }
+  if (partner.sql !== 'false') {
+    parts.push(partner.sql);
+    params.push(...partner.params);
+  }
+  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
+}
+
+type EntityClass<E> = new (...args: never[]) => E;
+
+/** Rows of a unit-scoped table by id, batched, without access checks (callers check). */
+export function loadRow<E extends { id: number }>(ctx: Context, entity: EntityClass<E>, id: number): Promise<E | null> {
+  return ctx.loaders
+    .get<number, E | null>(`unit.row:${entity.name}`, async (ids) => byKey(ids, (await ctx.em.find(entity, { id: { $in: [...ids] } } as never)) as E[], (r) => r.id))
+    .load(id);
+}
+
+/** A unit-scoped row the caller may see, or null (out of scope behaves as missing). */
+export async function findVisibleRow<E extends { id: number } & UnitRow>(ctx: Context, entity: EntityClass<E>, typeName: UnitRowType, id: number): Promise<E | null> {
+  const row = await loadRow(ctx, entity, id);
+  return row && (await canSeeUnitRow(ctx, typeName, row)) ? row : null;
+}
+
+export interface UnitRowList<E> {
+  /** Loader name; must change with every argument that changes the rows (filters). */
+  name: string;
+  entity: EntityClass<E>;
+  table: string;
+  typeName: UnitRowType;
+  /** Extra condition on alias `t`. */
+  where?: string;
+  params?: unknown[];
+  /** Order within one unit, on alias `t`. */
+  orderBy: string;
+}
+
+/** One page of visible rows for each unit, one statement per batch of units. */
+export function unitRowsPage<E extends UnitRow>(ctx: Context, list: UnitRowList<E>, unitId: number, page: Page): Promise<E[]> {
+  return ctx.loaders
+    .get<number, E[]>(`${list.name}:${page.offset}:${page.limit}`, async (unitIds) => {
+      const visible = unitRowVisibility(ctx, list.typeName, 't');
+      const rows = await sql(ctx.em,
+        `select * from (
+           select t.*, row_number() over (partition by t.unit_id order by ${list.orderBy}) - 1 as rn
+           from ${list.table} t
+           where t.unit_id = any(?::int[]) and ${visible.sql}${list.where ? ` and ${list.where}` : ''}
+         ) x where rn >= ? and rn <= ? order by unit_id, rn`,
+        [[...unitIds], ...visible.params, ...(list.params ?? []), page.offset, page.offset + page.limit]);
+      return groupBy(unitIds, rows.map((r) => ctx.em.map(list.entity, r)), (r) => r.unitId);
+    })
+    .load(unitId);
+}
+
+/** How many visible rows each unit has, batched. */
+export function unitRowCount<E extends UnitRow>(ctx: Context, list: UnitRowList<E>, unitId: number): Promise<number> {
+  return ctx.loaders
+    .get<number, number>(`${list.name}:count`, async (unitIds) => {
+      const visible = unitRowVisibility(ctx, list.typeName, 't');
+      const rows = await sql<{ unit_id: number; count: string }>(ctx.em,
+        `select t.unit_id, count(*) from ${list.table} t
+         where t.unit_id = any(?::int[]) and ${visible.sql}${list.where ? ` and ${list.where}` : ''} group by t.unit_id`,
+        [[...unitIds], ...visible.params, ...(list.params ?? [])]);
+      return byKey(unitIds, rows, (r) => r.unit_id).map((r) => Number(r?.count ?? 0));
+    })
+    .load(unitId);
+}
+
+// ---- units ---------------------------------------------------------------------------------------------
+
+/** Units by id, batched. A unit's name, kind and communities are public. */
+export function loadUnit(ctx: Context, id: number): Promise<CoBuildingUnitEntity | null> {
+  return ctx.loaders
+    .get<number, CoBuildingUnitEntity | null>('unit.byId', async (ids) => byKey(ids, await ctx.em.find(CoBuildingUnitEntity, { id: { $in: [...ids] } }), (u) => u.id))
+    .load(id);
+}
+
+/** Ids of the community committees each unit works with, batched. */
+export function communityIdsOf(ctx: Context, unitId: number): Promise<number[]> {
+  return ctx.loaders
+    .get<number, number[]>('unit.communityIds', async (unitIds) => {
+      const rows = await sql<{ unit_id: number; community_id: number }>(ctx.em,
+        `select unit_id, community_id from unit_community where unit_id = any(?::int[]) order by since nulls first, community_id`, [[...unitIds]]);
+      return groupBy(unitIds, rows, (r) => r.unit_id).map((list) => list.map((r) => r.community_id));
+    })
+    .load(unitId);
+}
+
+/** The community committees a unit works with (public). */
+export async function communitiesOf(ctx: Context, unitId: number): Promise<OrgNodeEntity[]> {
+  const nodes = await Promise.all((await communityIdsOf(ctx, unitId)).map((id) => loadNode(ctx, id)));
+  return nodes.filter((n): n is OrgNodeEntity => n != null && !n.archived);
+}
+
+/** The unit's communities covered by the caller's grants (with the given roles, if any). */
+export async function staffCommunitiesOf(ctx: Context, unitId: number, roles?: GrantRole[]): Promise<OrgNodeEntity[]> {
+  if (!ctx.access.isStaff) return [];
+  return (await communitiesOf(ctx, unitId)).filter((c) => ctx.access.grantsCovering(c.path, roles).length > 0);
+}
+
+/** Is the caller a partner token of this unit allowed to read its own data? */
+export function isOwnUnit(ctx: Context, unit: CoBuildingUnitEntity): Promise<boolean> {
+  return canPartnerSee(ctx, 'CoBuildingUnit', unit);
+}
+
+/** Contact person: in full for staff of the unit's communities and the unit itself, masked for everyone else. */
+export async function contactNameOf(ctx: Context, unit: CoBuildingUnitEntity): Promise<string | null> {
+  if (!unit.contactName) return null;
+  if ((await staffCommunitiesOf(ctx, unit.id)).length > 0 || (await isOwnUnit(ctx, unit))) return unit.contactName;
+  return maskName(unit.contactName);
+}
+
+/**
+ * Contact phone: never for outsiders (null); masked for staff of the unit's communities and the unit itself;
+ * in full on `reveal` for the unit itself and for staff whose role needs personal data.
+ */
+export async function contactPhoneOf(ctx: Context, unit: CoBuildingUnitEntity, reveal: boolean): Promise<string | null> {
+  const own = await isOwnUnit(ctx, unit);
+  const communities = own ? [] : await staffCommunitiesOf(ctx, unit.id);
+  if (!own && communities.length === 0) return null;
+  if (!reveal) return maskPhone(unit.contactPhone);
+  if (own || communities.some((c) => ctx.access.canSeePersonalData(c.path))) return unit.contactPhone;
+  throw forbidden('无权查看完整联系电话 (your role cannot see full phone numbers)');
+}
+
+function mapUnits(em: EntityManager, rows: Record<string, unknown>[]): CoBuildingUnitEntity[] {
+  return rows.map((r) => em.map(CoBuildingUnitEntity, r));
+}
+
+/**
+ * Units: of one community (public), or without a community the units of the caller's communities (staff)
+ * or the whole public directory (everyone else); by name.
+ */
+export async function listUnits(ctx: Context, filter: { communityId?: number | null; kind?: UnitKind | null }, page: Page): Promise<{ rows: CoBuildingUnitEntity[]; total: () => Promise<number> }> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.communityId != null) {
+    conditions.push(`exists (select 1 from unit_community uc where uc.unit_id = u.id and uc.community_id = ?)`);
+    params.push(filter.communityId);
+  } else if (ctx.access.isStaff) {
+    const scope = ctx.access.subtreeCondition('c.path');
+    conditions.push(`exists (select 1 from unit_community uc join org_node c on c.id = uc.community_id where uc.unit_id = u.id and ${scope.sql})`);
+    params.push(...scope.params);
+  }
+  if (filter.kind) {
+    conditions.push('u.kind = ?');
+    params.push(filter.kind);
+  }
+  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  const rows = await sql(ctx.em, `select u.* from co_building_unit u ${where} order by u.name, u.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
+  return {
+    rows: mapUnits(ctx.em, rows),
+    total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from co_building_unit u ${where}`, params))[0].count),
+  };
+}
+
+// ---- shared by the writes of this module ---------------------------------------------------------------
+
+/** Writes are for staff: anonymous callers are UNAUTHENTICATED, partner tokens FORBIDDEN. */
+export function requireStaff(ctx: Context): void {
+  if (ctx.access.isPartner) throw forbidden('合作单位令牌不能执行此操作 (partner tokens cannot do this)');
+  if (!ctx.access.isStaff) throw unauthenticated();
+}
+
+/** Decode a community id from input and require write access to it (FORBIDDEN otherwise). */
+export async function communityForWrite(ctx: Context, globalId: string, field: string[]): Promise<OrgNodeEntity> {
+  const id = idOf(globalId, 'PartyCommittee');
+  const node = id == null ? null : await loadNode(ctx, id);
+  if (!node || node.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区党委', field);
+  ctx.access.assertCanWrite(node.path);
+  if (node.archived) fail(UserErrorCode.ARCHIVED, `${node.name}已归档，不能修改`, field);
+  return node;
+}
+
+/** Decode a unit id from input; NOT_FOUND on the field when there is no such unit. */
+export async function unitFromInput(ctx: Context, globalId: string, field: string[]): Promise<CoBuildingUnitEntity> {
+  const id = idOf(globalId, 'CoBuildingUnit');
+  const unit = id == null ? null : await loadUnit(ctx, id);
+  if (!unit) fail(UserErrorCode.NOT_FOUND, '找不到该共建单位', field);
+  return unit;
+}
+
+/** Lock the unit row for the rest of the transaction: serializes writes about one unit. */
+export async function lockUnit(em: EntityManager, unitId: number): Promise<void> {
+  await sql(em, `select id from co_building_unit where id = ? for update`, [unitId]);
+}
+
+/** Make sure the unit works with the community (agreements, seats and the like imply it). */
+export async function ensureLinked(em: EntityManager, unitId: number, communityId: number, since: string | null): Promise<void> {
+  await sql(em, `insert into unit_community (unit_id, community_id, since) values (?, ?, ?) on conflict do nothing`, [unitId, communityId, since]);
+}
+
+/** Today's date in China (Asia/Shanghai), YYYY-MM-DD. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD each). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Add months to a date the way PostgreSQL does (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+/** Validate a YYYY-MM-DD date from input (INVALID_INPUT on the field otherwise). */
+export function validDate(value: string | null | undefined, field: string[], label: string): string {
+  const text = (value ?? '').trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const ok = m != null && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text && Number(m[1]) >= 1949 && Number(m[1]) <= 2100;
+  if (!ok) fail(UserErrorCode.INVALID_INPUT, `${label}应为有效日期 YYYY-MM-DD`, field);
+  return text;
+}
+
+/** Validate a required text of 1..max characters (trimmed). */
+export function validText(value: string | null | undefined, max: number, field: string[], label: string): string {
+  const text = (value ?? '').trim();
+  if (text.length < 1 || [...text].length > max) fail(UserErrorCode.INVALID_INPUT, `${label}应为 1 到 ${max} 个字`, field);
+  return text;
+}
+
+/** Optional text: undefined/null keeps, '' clears (null), else 1..max characters. */
+export function optionalText(value: string | null | undefined, max: number, field: string[], label: string): string | null | undefined {
+  if (value == null) return undefined;
+  const text = value.trim();
+  if (!text) return null;
+  if ([...text].length > max) fail(UserErrorCode.INVALID_INPUT, `${label}最多 ${max} 个字`, field);
+  return text;
+}
+
+/** A mainland mobile (1[3-9]xxxxxxxxx) or a landline with area code (0871-65551234). */
+export function validPhone(value: string, field: string[]): string {
+  const phone = value.replace(/[\s-]/g, '');
+  if (!/^(1[3-9]\d{9}|0\d{9,11})$/.test(phone)) fail(UserErrorCode.INVALID_INPUT, '联系电话应为手机号或带区号的固定电话', field);
+  return phone;
+}
+
+/** Run a write and turn a unique-constraint violation into a DUPLICATE user error on the field. */
+export async function uniquely<T>(run: () => Promise<T>, message: string, field: string[]): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505' || /unique|duplicate key/i.test(String((error as Error).message))) fail(UserErrorCode.DUPLICATE, message, field);
+    throw error;
+  }
+}
