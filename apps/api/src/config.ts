@@ -18,6 +18,8 @@ const schema = z.object({
   /** A partner token's budget: points, refilled per second. */
   PARTNER_BUDGET_POINTS: z.coerce.number().int().positive().default(5000),
   PARTNER_BUDGET_REFILL_PER_SECOND: z.coerce.number().positive().default(50),
+  /** Largest price of one request without a token (COST_MAX_PER_REQUEST is for partner tokens; see graphql/cost.ts). */
+  ANONYMOUS_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().default(5000),
   /** Largest price of one staff request; unset: staff requests are priced but not capped (see graphql/cost.ts). */
   STAFF_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),

@@ -166,7 +166,7 @@ export class ActivityQueryResolver {
   }
 
   @Query(() => Activity, { nullable: true, description: 'An activity by ID; null when it does not exist or you may not see it (drafts, member-only activities).' })
-  activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  activity(@Arg('id', () => ID, { description: 'Global ID of the activity.' }) id: string, @Ctx() ctx: Context) {
     const rowId = idOf(id, 'Activity');
     return rowId == null ? null : activities.findVisibleActivity(ctx, rowId);
   }
@@ -196,7 +196,7 @@ const unitIds = (ids: string[] | null | undefined) => (ids == null ? ids : ids.m
 @Resolver()
 export class ActivityMutationResolver {
   @Mutation(() => ActivityCreatePayload, { description: 'Create an activity as a DRAFT under a committee or branch you manage; with `recurrence`, every occurrence of the series at once (at most 52).' })
-  activityCreate(@Arg('input', () => ActivityCreateInput) input: ActivityCreateInput, @Ctx() ctx: Context) {
+  activityCreate(@Arg('input', () => ActivityCreateInput, { description: 'What to do (see the input type).' }) input: ActivityCreateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const created = await activities.createActivity(ctx, {
         ...input,
@@ -209,7 +209,7 @@ export class ActivityMutationResolver {
   }
 
   @Mutation(() => ActivityUpdatePayload, { description: 'Change an activity (staff over the organiser; a co-hosting partner with activities:write may change title, description, times, capacity and venue).' })
-  activityUpdate(@Arg('input', () => ActivityUpdateInput) input: ActivityUpdateInput, @Ctx() ctx: Context) {
+  activityUpdate(@Arg('input', () => ActivityUpdateInput, { description: 'What to do (see the input type).' }) input: ActivityUpdateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       activity: await activities.updateActivity(ctx, {
         ...input,
@@ -221,7 +221,7 @@ export class ActivityMutationResolver {
   }
 
   @Mutation(() => ActivityPublishPayload, { description: 'Publish a draft: a PUBLIC activity appears on the events page and sign-up opens per its window.' })
-  activityPublish(@Arg('input', () => ActivityPublishInput) input: ActivityPublishInput, @Ctx() ctx: Context) {
+  activityPublish(@Arg('input', () => ActivityPublishInput, { description: 'What to do (see the input type).' }) input: ActivityPublishInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const changed = await activities.publishActivity(ctx, requireId(input.id, ['input', 'id'], 'Activity'), input.includeLaterOccurrences ?? false);
       return { activity: changed.find((a) => idOf(input.id, 'Activity') === a.id)!, activities: changed };
@@ -229,7 +229,7 @@ export class ActivityMutationResolver {
   }
 
   @Mutation(() => ActivityCancelPayload, { description: 'Cancel an activity that is not over; registrations stay readable by their codes.' })
-  activityCancel(@Arg('input', () => ActivityCancelInput) input: ActivityCancelInput, @Ctx() ctx: Context) {
+  activityCancel(@Arg('input', () => ActivityCancelInput, { description: 'What to do (see the input type).' }) input: ActivityCancelInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const changed = await activities.cancelActivity(ctx, requireId(input.id, ['input', 'id'], 'Activity'), input.includeLaterOccurrences ?? false);
       return { activity: changed.find((a) => idOf(input.id, 'Activity') === a.id)!, activities: changed };
@@ -237,14 +237,14 @@ export class ActivityMutationResolver {
   }
 
   @Mutation(() => VenueCreatePayload, { description: 'Add a venue to a community you manage.' })
-  venueCreate(@Arg('input', () => VenueCreateInput) input: VenueCreateInput, @Ctx() ctx: Context) {
+  venueCreate(@Arg('input', () => VenueCreateInput, { description: 'What to do (see the input type).' }) input: VenueCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       venue: await activities.createVenue(ctx, { ...input, communityId: requireId(input.communityId, ['input', 'communityId'], 'PartyCommittee') }),
     }), { venue: null });
   }
 
   @Mutation(() => VenueUpdatePayload, { description: 'Change, archive or restore a venue of a community you manage.' })
-  venueUpdate(@Arg('input', () => VenueUpdateInput) input: VenueUpdateInput, @Ctx() ctx: Context) {
+  venueUpdate(@Arg('input', () => VenueUpdateInput, { description: 'What to do (see the input type).' }) input: VenueUpdateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       venue: await activities.updateVenue(ctx, { ...input, id: requireId(input.id, ['input', 'id'], 'Venue') }),
     }), { venue: null });

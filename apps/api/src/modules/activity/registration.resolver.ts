@@ -64,26 +64,26 @@ export class RegistrationQueryResolver {
 @Resolver()
 export class RegistrationMutationResolver {
   @Mutation(() => RegistrationCreatePayload, { description: 'Sign up for an activity with name and mobile number (no account needed). Full: ACTIVITY_FULL, unless `joinWaitlist` puts you on the waiting list.' })
-  registrationCreate(@Arg('input', () => RegistrationCreateInput) input: RegistrationCreateInput, @Ctx() ctx: Context) {
+  registrationCreate(@Arg('input', () => RegistrationCreateInput, { description: 'What to do (see the input type).' }) input: RegistrationCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       registration: await registrations.createRegistration(ctx, { ...input, activityId: idOf(input.activityId, 'Activity') }),
     }), { registration: null });
   }
 
   @Mutation(() => RegistrationCancelPayload, { description: 'Cancel a sign-up with its code and the phone used; a freed seat goes to the first on the waiting list.' })
-  registrationCancel(@Arg('input', () => RegistrationCancelInput) input: RegistrationCancelInput, @Ctx() ctx: Context) {
+  registrationCancel(@Arg('input', () => RegistrationCancelInput, { description: 'What to do (see the input type).' }) input: RegistrationCancelInput, @Ctx() ctx: Context) {
     return payload(async () => ({ registration: await registrations.cancelRegistration(ctx, input) }), { registration: null });
   }
 
   @Mutation(() => RegistrationCheckInPayload, { description: 'Check a resident in at the door by code (staff who manage the organiser).' })
-  registrationCheckIn(@Arg('input', () => RegistrationCheckInInput) input: RegistrationCheckInInput, @Ctx() ctx: Context) {
+  registrationCheckIn(@Arg('input', () => RegistrationCheckInInput, { description: 'What to do (see the input type).' }) input: RegistrationCheckInInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       registration: await registrations.checkIn(ctx, { code: input.code, volunteerId: optionalId(input.volunteerId, ['input', 'volunteerId'], 'Volunteer') }),
     }), { registration: null });
   }
 
   @Mutation(() => RegistrationCheckOutPayload, { description: 'Check a resident out by code (staff); a volunteer gets service hours from check-in to check-out, rounded to the half hour.' })
-  registrationCheckOut(@Arg('input', () => RegistrationCheckOutInput) input: RegistrationCheckOutInput, @Ctx() ctx: Context) {
+  registrationCheckOut(@Arg('input', () => RegistrationCheckOutInput, { description: 'What to do (see the input type).' }) input: RegistrationCheckOutInput, @Ctx() ctx: Context) {
     return payload(() => registrations.checkOut(ctx, input), { registration: null, serviceRecord: null });
   }
 }

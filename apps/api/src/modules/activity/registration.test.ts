@@ -58,6 +58,35 @@ describe('sign-up under heavy concurrency', () => {
   });
 });
 
+describe('cancellations racing sign-ups', () => {
+  it('moves the first five waiting up when five cancel while ten more sign up, losing nobody', async () => {
+    const activity = await makeActivity(api, admin, { organizerId: hongkang, title: '取消与报名并发', capacity: 10 });
+    const people: { phone: string; code: string }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const p = phone();
+      people.push({ phone: p, code: (await signUp(activity.id, p, { joinWaitlist: true })).registration.code });
+    }
+    const [seated, waiting] = [people.slice(0, 10), people.slice(10)];
+    const cancels = seated.slice(0, 5).map((s) => api.gql(CANCEL, { input: { code: s.code, phone: s.phone } }));
+    const newcomers = Array.from({ length: 10 }, () => signUp(activity.id, phone(), { joinWaitlist: true }));
+    const [cancelled, joined] = await Promise.all([Promise.all(cancels), Promise.all(newcomers)]);
+    expect(cancelled.every((c) => c.data.registrationCancel.userErrors.length === 0)).toBe(true);
+    expect(joined.every((j) => j.userErrors.length === 0)).toBe(true);
+
+    const rows = await api.sql<{ code: string; status: string }>(
+      `select code, status from registration where activity_id = (select id from activity where title = '取消与报名并发') order by id`);
+    const status = new Map(rows.map((r) => [r.code, r.status]));
+    expect(rows.filter((r) => r.status === 'CONFIRMED')).toHaveLength(10);
+    expect(rows.filter((r) => r.status === 'CANCELLED')).toHaveLength(5);
+    expect(rows.filter((r) => r.status === 'WAITLISTED')).toHaveLength(25);
+    // the seats went to those who had waited longest, whatever the newcomers did meanwhile
+    expect(waiting.slice(0, 5).map((w) => status.get(w.code))).toEqual(Array(5).fill('CONFIRMED'));
+    expect(waiting.slice(5).map((w) => status.get(w.code))).toEqual(Array(15).fill('WAITLISTED'));
+    const positions = await Promise.all(rows.filter((r) => r.status === 'WAITLISTED').map((r) => api.gql(BY_CODE, { code: r.code }).then((x) => x.data.registrationByCode.waitlistPosition)));
+    expect(positions).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+});
+
 describe('the waiting list', () => {
   it('refuses a full activity unless asked to wait, and moves the first waiting resident up on cancellation', async () => {
     const activity = await makeActivity(api, admin, { organizerId: hongkang, title: '候补测试', capacity: 2 });

@@ -224,7 +224,7 @@ export class VolunteerQueryResolver {
 @Resolver()
 export class VolunteerMutationResolver {
   @Mutation(() => VolunteerCreatePayload, { description: "Add a volunteer to the roll of a community you manage." })
-  volunteerCreate(@Arg('input', () => VolunteerCreateInput) input: VolunteerCreateInput, @Ctx() ctx: Context) {
+  volunteerCreate(@Arg('input', () => VolunteerCreateInput, { description: 'What to do (see the input type).' }) input: VolunteerCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       volunteer: await volunteers.createVolunteer(ctx, {
         ...input,
@@ -237,7 +237,7 @@ export class VolunteerMutationResolver {
   }
 
   @Mutation(() => VolunteerUpdatePayload, { description: 'Change a volunteer, or take them off the roll.' })
-  volunteerUpdate(@Arg('input', () => VolunteerUpdateInput) input: VolunteerUpdateInput, @Ctx() ctx: Context) {
+  volunteerUpdate(@Arg('input', () => VolunteerUpdateInput, { description: 'What to do (see the input type).' }) input: VolunteerUpdateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       volunteer: await volunteers.updateVolunteer(ctx, {
         ...input,
@@ -249,31 +249,31 @@ export class VolunteerMutationResolver {
   }
 
   @Mutation(() => VolunteerTeamCreatePayload, { description: 'Create a volunteer team in a community you manage.' })
-  volunteerTeamCreate(@Arg('input', () => VolunteerTeamCreateInput) input: VolunteerTeamCreateInput, @Ctx() ctx: Context) {
+  volunteerTeamCreate(@Arg('input', () => VolunteerTeamCreateInput, { description: 'What to do (see the input type).' }) input: VolunteerTeamCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       team: await volunteers.createTeam(ctx, { ...input, communityId: community(input.communityId), unitId: optionalId(input.unitId, ['input', 'unitId'], 'CoBuildingUnit') }),
     }), { team: null });
   }
 
   @Mutation(() => VolunteerTeamUpdatePayload, { description: 'Change or archive a volunteer team.' })
-  volunteerTeamUpdate(@Arg('input', () => VolunteerTeamUpdateInput) input: VolunteerTeamUpdateInput, @Ctx() ctx: Context) {
+  volunteerTeamUpdate(@Arg('input', () => VolunteerTeamUpdateInput, { description: 'What to do (see the input type).' }) input: VolunteerTeamUpdateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       team: await volunteers.updateTeam(ctx, { ...input, id: requireId(input.id, ['input', 'id'], 'VolunteerTeam'), unitId: optionalId(input.unitId, ['input', 'unitId'], 'CoBuildingUnit') }),
     }), { team: null });
   }
 
   @Mutation(() => VolunteerTeamMemberAddPayload, { description: 'Put a volunteer on a team of the same community (twice is harmless).' })
-  volunteerTeamMemberAdd(@Arg('input', () => VolunteerTeamMemberInput) input: VolunteerTeamMemberInput, @Ctx() ctx: Context) {
+  volunteerTeamMemberAdd(@Arg('input', () => VolunteerTeamMemberInput, { description: 'What to do (see the input type).' }) input: VolunteerTeamMemberInput, @Ctx() ctx: Context) {
     return payload(() => volunteers.setTeamMembership(ctx, requireId(input.teamId, ['input', 'teamId'], 'VolunteerTeam'), requireId(input.volunteerId, ['input', 'volunteerId'], 'Volunteer'), true), { team: null, volunteer: null });
   }
 
   @Mutation(() => VolunteerTeamMemberRemovePayload, { description: 'Take a volunteer off a team (their hours stay theirs).' })
-  volunteerTeamMemberRemove(@Arg('input', () => VolunteerTeamMemberInput) input: VolunteerTeamMemberInput, @Ctx() ctx: Context) {
+  volunteerTeamMemberRemove(@Arg('input', () => VolunteerTeamMemberInput, { description: 'What to do (see the input type).' }) input: VolunteerTeamMemberInput, @Ctx() ctx: Context) {
     return payload(() => volunteers.setTeamMembership(ctx, requireId(input.teamId, ['input', 'teamId'], 'VolunteerTeam'), requireId(input.volunteerId, ['input', 'volunteerId'], 'Volunteer'), false), { team: null, volunteer: null });
   }
 
   @Mutation(() => ServiceRecordCreatePayload, { description: 'Enter service hours for a volunteer of a community you manage.' })
-  serviceRecordCreate(@Arg('input', () => ServiceRecordCreateInput) input: ServiceRecordCreateInput, @Ctx() ctx: Context) {
+  serviceRecordCreate(@Arg('input', () => ServiceRecordCreateInput, { description: 'What to do (see the input type).' }) input: ServiceRecordCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       serviceRecord: await volunteers.createServiceRecord(ctx, {
         ...input,
@@ -284,14 +284,14 @@ export class VolunteerMutationResolver {
   }
 
   @Mutation(() => ServiceRecordDeletePayload, { description: 'Delete a service record entered in error.' })
-  serviceRecordDelete(@Arg('input', () => ServiceRecordDeleteInput) input: ServiceRecordDeleteInput, @Ctx() ctx: Context) {
+  serviceRecordDelete(@Arg('input', () => ServiceRecordDeleteInput, { description: 'What to do (see the input type).' }) input: ServiceRecordDeleteInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       deletedId: toGlobalId('ServiceRecord', await volunteers.deleteServiceRecord(ctx, requireId(input.id, ['input', 'id'], 'ServiceRecord'))),
     }), { deletedId: null });
   }
 
   @Mutation(() => RecognitionCreatePayload, { description: 'Record an annual recognition (优秀志愿者, 健康家庭 ...) in a community you manage.' })
-  recognitionCreate(@Arg('input', () => RecognitionCreateInput) input: RecognitionCreateInput, @Ctx() ctx: Context) {
+  recognitionCreate(@Arg('input', () => RecognitionCreateInput, { description: 'What to do (see the input type).' }) input: RecognitionCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       recognition: await volunteers.createRecognition(ctx, {
         ...input,
@@ -303,7 +303,7 @@ export class VolunteerMutationResolver {
   }
 
   @Mutation(() => RecognitionDeletePayload, { description: 'Delete a recognition recorded in error.' })
-  recognitionDelete(@Arg('input', () => RecognitionDeleteInput) input: RecognitionDeleteInput, @Ctx() ctx: Context) {
+  recognitionDelete(@Arg('input', () => RecognitionDeleteInput, { description: 'What to do (see the input type).' }) input: RecognitionDeleteInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       deletedId: toGlobalId('Recognition', await volunteers.deleteRecognition(ctx, requireId(input.id, ['input', 'id'], 'Recognition'))),
     }), { deletedId: null });

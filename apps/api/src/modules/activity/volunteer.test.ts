@@ -130,6 +130,35 @@ describe('volunteers, teams and recognitions', () => {
     if (hospital) expect(await unitHours(globalId('CoBuildingUnit', hospital.id))).toBeGreaterThan(0);
   });
 
+  it('manages teams, rosters and venues for the community only', async () => {
+    const made = (await api.gql(`mutation($input: VolunteerTeamCreateInput!) { volunteerTeamCreate(input: $input) { team { id name skills memberCount } userErrors { code field } } }`,
+      { input: { communityId: hongkang, name: '测试服务队', skills: ['理发', '理发', ' 磨刀 '] } }, admin)).data.volunteerTeamCreate;
+    expect(made.team).toMatchObject({ name: '测试服务队', skills: ['理发', '磨刀'], memberCount: 0 });
+    const dup = (await api.gql(`mutation($input: VolunteerTeamCreateInput!) { volunteerTeamCreate(input: $input) { userErrors { code field } } }`,
+      { input: { communityId: hongkang, name: '测试服务队' } }, admin)).data.volunteerTeamCreate;
+    expect(dup.userErrors[0]).toMatchObject({ code: 'DUPLICATE', field: ['input', 'name'] });
+
+    const [v] = await api.sql<{ id: number }>(`select v.id from volunteer v join org_node c on c.id = v.community_id where c.name = '红康社区' order by v.id limit 1`);
+    const roster = `mutation($input: VolunteerTeamMemberInput!) { add: volunteerTeamMemberAdd(input: $input) { team { memberCount members(first: 5) { totalCount } } userErrors { code } } }`;
+    const input = { teamId: made.team.id, volunteerId: globalId('Volunteer', v.id) };
+    expect((await api.gql(roster, { input }, admin)).data.add.team).toEqual({ memberCount: 1, members: { totalCount: 1 } });
+    expect((await api.gql(roster, { input }, admin)).data.add.team.memberCount).toBe(1);
+    const removed = await api.gql(`mutation($input: VolunteerTeamMemberInput!) { volunteerTeamMemberRemove(input: $input) { team { memberCount } } }`, { input }, admin);
+    expect(removed.data.volunteerTeamMemberRemove.team.memberCount).toBe(0);
+    expect((await api.gql(roster, { input }, await api.login('zhenxing-admin'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const venue = `mutation($input: VenueCreateInput!) { venueCreate(input: $input) { venue { id name capacity community { name } } userErrors { code field } } }`;
+    const created = (await api.gql(venue, { input: { communityId: hongkang, name: '红色庭院（测试）', address: '茉莉苑3幢', capacity: 30 } }, admin)).data.venueCreate;
+    expect(created.venue).toMatchObject({ name: '红色庭院（测试）', capacity: 30, community: { name: '红康社区' } });
+    expect((await api.gql(venue, { input: { communityId: hongkang, name: '红色庭院（测试）' } }, admin)).data.venueCreate.userErrors[0].code).toBe('DUPLICATE');
+    expect((await api.gql(venue, { input: { communityId: hongkang, name: '越权场地' } }, await api.login('hongkang-branch1'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const archived = await api.gql(`mutation($input: VenueUpdateInput!) { venueUpdate(input: $input) { venue { archived } } }`, { input: { id: created.venue.id, archived: true } }, admin);
+    expect(archived.data.venueUpdate.venue.archived).toBe(true);
+    const venues = await api.gql(`query($c: ID!) { venues(communityId: $c) { edges { node { name } } } }`, { c: hongkang });
+    expect(venues.data.venues.edges.map((e: any) => e.node.name)).toEqual(expect.arrayContaining(['红康社区党群服务中心', '普法茶水铺']));
+    expect(venues.data.venues.edges.map((e: any) => e.node.name)).not.toContain('红色庭院（测试）');
+  });
+
   it('records recognitions once a year per title, for staff to see', async () => {
     const [seeded] = await api.sql<{ id: number }>(`select v.id from volunteer v join org_node c on c.id = v.community_id where c.name = '红康社区' order by v.id desc limit 1`);
     const input = { communityId: hongkang, year, title: '优秀志愿者', volunteerId: globalId('Volunteer', seeded.id), citation: '常年参加周五志愿服务' };

@@ -152,6 +152,30 @@ describe('the org chain', () => {
   });
 });
 
+describe('moving between communities', () => {
+  it('carries the tenant key of members, households and activities along with a branch', async () => {
+    // a street-level grant covers both communities
+    await api.sql(`insert into access_grant (account_id, org_node_id, role)
+      select a.id, n.parent_id, 'COMMITTEE_ADMIN' from account a, org_node n where a.username = 'ximen-admin' and n.name = '西门社区'`);
+    const streetAdmin = await api.login('ximen-admin');
+    const streetId = (await findNode('西门社区', streetAdmin)).parent.id; // 潭城街道: 西门, 中南, 七贤
+    const street = await api.gql(`query($id: ID!) { orgNode(id: $id) { children(first: 100) { edges { node { id name stats { memberCount } } } } } }`, { id: streetId }, streetAdmin);
+    const [from, to] = street.data.orgNode.children.edges.map((e: any) => e.node);
+    const branch = (await children(from.id, streetAdmin)).edges[0].node;
+    const moved = (await api.gql(MOVE, { input: { id: branch.id, parentId: to.id } }, streetAdmin)).data.orgNodeMove;
+    expect(moved.userErrors).toEqual([]);
+    const [{ id: toRow }] = await api.sql<{ id: number }>(`select id from org_node where name = ?`, [to.name]);
+    const stale = await api.sql(`
+      select 'member' from party_member m join org_node n on n.id = m.org_node_id where n.community_id = ? and m.community_id <> ?
+      union all select 'household' from household h join org_node n on n.id = h.org_node_id where n.community_id = ? and h.community_id <> ?
+      union all select 'activity' from activity a join org_node n on n.id = a.organizer_id where n.community_id = ? and a.community_id <> ?
+      union all select 'node' from org_node n where n.path like (select path from org_node where id = ?) || '%' and n.community_id <> ?`,
+      [toRow, toRow, toRow, toRow, toRow, toRow, toRow, toRow]);
+    expect(stale).toEqual([]);
+    expect((await findNode(to.name, streetAdmin)).stats.memberCount).toBe(to.stats.memberCount + branch.stats.memberCount);
+  });
+});
+
 describe('batched loading', () => {
   const NESTED = `query($id: ID!) { orgNode(id: $id) { name stats { memberCount householdCount }
       children(first: 100) { totalCount edges { node { name stats { memberCount } leader { name }

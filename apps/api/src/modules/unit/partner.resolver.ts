@@ -41,7 +41,7 @@ export class PartnerQueryResolver {
 @Resolver()
 export class PartnerMutationResolver {
   @Mutation(() => PartnerTokenCreatePayload, { description: "Create an API token for a co-building unit; for committee admins of the unit's communities. The secret is returned only here." })
-  partnerTokenCreate(@Arg('input', () => PartnerTokenCreateInput) input: PartnerTokenCreateInput, @Ctx() ctx: Context) {
+  partnerTokenCreate(@Arg('input', () => PartnerTokenCreateInput, { description: 'What to do; see the input type.' }) input: PartnerTokenCreateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const { token, secret } = await partners.createToken(ctx, input);
       return { partnerToken: token, secret };
@@ -49,7 +49,7 @@ export class PartnerMutationResolver {
   }
 
   @Mutation(() => PartnerTokenRotatePayload, { description: 'Replace the secret of a token: the old secret stops working at once; scopes, expiry and budget stay. The new secret is returned only here.' })
-  partnerTokenRotate(@Arg('input', () => PartnerTokenRotateInput) input: PartnerTokenRotateInput, @Ctx() ctx: Context) {
+  partnerTokenRotate(@Arg('input', () => PartnerTokenRotateInput, { description: 'What to do; see the input type.' }) input: PartnerTokenRotateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const { token, secret } = await partners.rotateToken(ctx, input.id);
       return { partnerToken: token, secret };
@@ -57,7 +57,7 @@ export class PartnerMutationResolver {
   }
 
   @Mutation(() => PartnerTokenRevokePayload, { description: 'Revoke a token for good: requests with it are UNAUTHENTICATED from now on.' })
-  partnerTokenRevoke(@Arg('input', () => PartnerTokenRevokeInput) input: PartnerTokenRevokeInput, @Ctx() ctx: Context) {
+  partnerTokenRevoke(@Arg('input', () => PartnerTokenRevokeInput, { description: 'What to do; see the input type.' }) input: PartnerTokenRevokeInput, @Ctx() ctx: Context) {
     return payload(async () => ({ partnerToken: await partners.revokeToken(ctx, input.id) }), { partnerToken: null });
   }
 }

@@ -40,11 +40,11 @@ function communityArg(globalId: string | null | undefined): number | null | unde
   return idOf(globalId, 'PartyCommittee') ?? -1;
 }
 
-/** The unit and community of a unit-scoped row, for its `unit` and `community` fields. */
-class UnitRowFields {
-  static unit(ctx: Context, row: units.UnitRow) { return units.loadUnit(ctx, row.unitId); }
-  static community(ctx: Context, row: units.UnitRow) { return loadNode(ctx, row.communityId); }
-}
+/** The unit and community of a unit-scoped row, for its `unit` and `community` fields (both public). */
+const UnitRowFields = {
+  unit: (ctx: Context, row: units.UnitRow) => units.loadUnit(ctx, row.unitId),
+  community: (ctx: Context, row: units.UnitRow) => loadNode(ctx, row.communityId),
+};
 
 @Resolver(() => CoBuildingUnit)
 export class CoBuildingUnitResolver {
@@ -191,7 +191,7 @@ export class DoubleReportMemberResolver {
 @Resolver()
 export class UnitQueryResolver {
   @Query(() => CoBuildingUnit, { nullable: true, description: 'A co-building unit by ID (its public profile is visible to everyone).' })
-  coBuildingUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  coBuildingUnit(@Arg('id', () => ID, { description: 'Global ID of the unit.' }) id: string, @Ctx() ctx: Context) {
     const rowId = idOf(id, 'CoBuildingUnit');
     return rowId == null ? null : units.loadUnit(ctx, rowId);
   }
@@ -237,62 +237,62 @@ export class UnitQueryResolver {
 @Resolver()
 export class UnitMutationResolver {
   @Mutation(() => CoBuildingUnitCreatePayload, { description: 'Register a co-building unit working with a community you manage.' })
-  coBuildingUnitCreate(@Arg('input', () => CoBuildingUnitCreateInput) input: CoBuildingUnitCreateInput, @Ctx() ctx: Context) {
+  coBuildingUnitCreate(@Arg('input', () => CoBuildingUnitCreateInput, { description: 'What to do; see the input type.' }) input: CoBuildingUnitCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ unit: await unitWrites.createUnit(ctx, input) }), { unit: null });
   }
 
   @Mutation(() => CoBuildingUnitUpdatePayload, { description: "Change a unit's profile; for staff who manage one of its communities." })
-  coBuildingUnitUpdate(@Arg('input', () => CoBuildingUnitUpdateInput) input: CoBuildingUnitUpdateInput, @Ctx() ctx: Context) {
+  coBuildingUnitUpdate(@Arg('input', () => CoBuildingUnitUpdateInput, { description: 'What to do; see the input type.' }) input: CoBuildingUnitUpdateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ unit: await unitWrites.updateUnit(ctx, input) }), { unit: null });
   }
 
   @Mutation(() => CoBuildingUnitLinkPayload, { description: 'Start working with an existing unit in a community you manage (e.g. 机关联社区).' })
-  coBuildingUnitLink(@Arg('input', () => CoBuildingUnitLinkInput) input: CoBuildingUnitLinkInput, @Ctx() ctx: Context) {
+  coBuildingUnitLink(@Arg('input', () => CoBuildingUnitLinkInput, { description: 'What to do; see the input type.' }) input: CoBuildingUnitLinkInput, @Ctx() ctx: Context) {
     return payload(async () => ({ unit: await unitWrites.linkUnit(ctx, input) }), { unit: null });
   }
 
   @Mutation(() => AgreementCreatePayload, { description: 'Record a signed co-building agreement (共驻共建协议).' })
-  agreementCreate(@Arg('input', () => AgreementCreateInput) input: AgreementCreateInput, @Ctx() ctx: Context) {
+  agreementCreate(@Arg('input', () => AgreementCreateInput, { description: 'What to do; see the input type.' }) input: AgreementCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ agreement: await agreements.createAgreement(ctx, input) }), { agreement: null });
   }
 
   @Mutation(() => AgreementTerminatePayload, { description: 'Terminate an agreement in force before its term ends.' })
-  agreementTerminate(@Arg('input', () => AgreementTerminateInput) input: AgreementTerminateInput, @Ctx() ctx: Context) {
+  agreementTerminate(@Arg('input', () => AgreementTerminateInput, { description: 'What to do; see the input type.' }) input: AgreementTerminateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ agreement: await agreements.terminateAgreement(ctx, input) }), { agreement: null });
   }
 
   @Mutation(() => CommitteeSeatCreatePayload, { description: "Give a unit's representative a seat on the committee (兼职委员)." })
-  committeeSeatCreate(@Arg('input', () => CommitteeSeatCreateInput) input: CommitteeSeatCreateInput, @Ctx() ctx: Context) {
+  committeeSeatCreate(@Arg('input', () => CommitteeSeatCreateInput, { description: 'What to do; see the input type.' }) input: CommitteeSeatCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ seat: await seats.createSeat(ctx, input) }), { seat: null });
   }
 
   @Mutation(() => CommitteeSeatEndPayload, { description: 'End a committee seat.' })
-  committeeSeatEnd(@Arg('input', () => CommitteeSeatEndInput) input: CommitteeSeatEndInput, @Ctx() ctx: Context) {
+  committeeSeatEnd(@Arg('input', () => CommitteeSeatEndInput, { description: 'What to do; see the input type.' }) input: CommitteeSeatEndInput, @Ctx() ctx: Context) {
     return payload(async () => ({ seat: await seats.endSeat(ctx, input) }), { seat: null });
   }
 
   @Mutation(() => CrossAppointmentCreatePayload, { description: 'Record a cross-appointment (交叉任职).' })
-  crossAppointmentCreate(@Arg('input', () => CrossAppointmentCreateInput) input: CrossAppointmentCreateInput, @Ctx() ctx: Context) {
+  crossAppointmentCreate(@Arg('input', () => CrossAppointmentCreateInput, { description: 'What to do; see the input type.' }) input: CrossAppointmentCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ crossAppointment: await seats.createCrossAppointment(ctx, input) }), { crossAppointment: null });
   }
 
   @Mutation(() => CrossAppointmentEndPayload, { description: 'End a cross-appointment.' })
-  crossAppointmentEnd(@Arg('input', () => CrossAppointmentEndInput) input: CrossAppointmentEndInput, @Ctx() ctx: Context) {
+  crossAppointmentEnd(@Arg('input', () => CrossAppointmentEndInput, { description: 'What to do; see the input type.' }) input: CrossAppointmentEndInput, @Ctx() ctx: Context) {
     return payload(async () => ({ crossAppointment: await seats.endCrossAppointment(ctx, input) }), { crossAppointment: null });
   }
 
   @Mutation(() => PropertyEvaluationRecordPayload, { description: "Record or correct a property firm's evaluation for a period (物业测评), with its red or yellow flag." })
-  propertyEvaluationRecord(@Arg('input', () => PropertyEvaluationRecordInput) input: PropertyEvaluationRecordInput, @Ctx() ctx: Context) {
+  propertyEvaluationRecord(@Arg('input', () => PropertyEvaluationRecordInput, { description: 'What to do; see the input type.' }) input: PropertyEvaluationRecordInput, @Ctx() ctx: Context) {
     return payload(async () => ({ evaluation: await evaluations.recordEvaluation(ctx, input) }), { evaluation: null });
   }
 
   @Mutation(() => DoubleReportMemberCreatePayload, { description: "Register a unit's staff Party member with the community where they live (双报到)." })
-  doubleReportMemberCreate(@Arg('input', () => DoubleReportMemberCreateInput) input: DoubleReportMemberCreateInput, @Ctx() ctx: Context) {
+  doubleReportMemberCreate(@Arg('input', () => DoubleReportMemberCreateInput, { description: 'What to do; see the input type.' }) input: DoubleReportMemberCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ doubleReportMember: await doubleReports.createDoubleReport(ctx, input) }), { doubleReportMember: null });
   }
 
   @Mutation(() => DoubleReportMemberEndPayload, { description: 'Record that a double-report member stopped reporting.' })
-  doubleReportMemberEnd(@Arg('input', () => DoubleReportMemberEndInput) input: DoubleReportMemberEndInput, @Ctx() ctx: Context) {
+  doubleReportMemberEnd(@Arg('input', () => DoubleReportMemberEndInput, { description: 'What to do; see the input type.' }) input: DoubleReportMemberEndInput, @Ctx() ctx: Context) {
     return payload(async () => ({ doubleReportMember: await doubleReports.endDoubleReport(ctx, input) }), { doubleReportMember: null });
   }
 }

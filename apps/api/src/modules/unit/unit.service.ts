@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { byKey, groupBy } from '../../graphql/loaders.js';
-import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
+import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/errors.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { sql } from '../../db/sql.js';
-import { unauthenticated } from '../../graphql/errors.js';
 import { GrantRole } from '../access/access.scope.js';
 import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
 import { loadNode } from '../org/org.service.js';
