@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { track, watchdog } from './lifecycle.js';
-import { LineBuffer, sleep } from './lines.js';
+import { LineBuffer, sleep, within } from './lines.js';
 import { freePort, isPortFree, startPostgres, type Database } from './postgres.js';
 
 export type AppName = 'api' | 'admin' | 'events';
@@ -313,7 +313,7 @@ class AppProcess {
       } catch (err) {
         lastError = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
       }
-      await Promise.race([sleep(200), this.exited]);
+      await within(this.exited, 200);
     }
     throw new Error(
       `${this.name} did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s (last: ${lastError}). Last output:\n${this.output.tail(40)}`,
@@ -338,7 +338,7 @@ class AppProcess {
     this.expected = true;
     if (this.child.pid === undefined) return;
     this.signal('SIGTERM');
-    const done = await Promise.race([this.exited.then(() => true), sleep(KILL_AFTER_MS).then(() => false)]);
+    const done = await within(this.exited, KILL_AFTER_MS);
     if (!done) {
       this.signal('SIGKILL');
       await this.exited;

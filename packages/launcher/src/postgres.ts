@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { track, watchdog } from './lifecycle.js';
-import { LineBuffer, sleep } from './lines.js';
+import { LineBuffer, sleep, within } from './lines.js';
 
 export interface Database {
   url: string;
@@ -313,7 +313,7 @@ async function startEmbedded(opts: StartPostgresOptions): Promise<Database> {
     const c = child;
     if (!c || !isRunning(c)) return;
     c.kill('SIGINT'); // fast shutdown
-    const done = await Promise.race([waitExit(c).then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
+    const done = await within(waitExit(c), STOP_TIMEOUT_MS);
     if (!done) {
       c.kill('SIGKILL');
       await waitExit(c);
