@@ -56,12 +56,14 @@ for (const s of scenarios) {
     method: 'POST',
     connections,
     duration: seconds,
+    workers: 1, // the load generator runs in its own thread, not on the API's event loop
     headers: { 'content-type': 'application/json', ...(s.token ? { authorization: `Bearer ${s.token}` } : {}) },
     body: JSON.stringify({ query: s.query, variables: s.variables ?? {} }),
   });
   console.log(s.name.padEnd(36), result.requests.average.toFixed(0).padStart(8), String(result.latency.p50).padStart(8), String(result.latency.p99).padStart(8), String(result.errors + result.non2xx).padStart(7));
 }
 
+await new Promise((resolve) => setTimeout(resolve, 500)); // let the last in-flight responses finish
 await server.close();
 await orm.close();
 await pg.stop();

@@ -40,6 +40,7 @@ export interface ApiServer {
 
 /** Build the HTTP server: POST /graphql (Apollo), GET /healthz. Shared by main.ts and the tests. */
 export async function createServer(orm: MikroORM, config: Config, extraPlugins: ApolloServerPlugin<Context>[] = []): Promise<ApiServer> {
+  logger.level = config.LOG_LEVEL;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
