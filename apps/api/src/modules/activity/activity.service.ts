@@ -13,6 +13,7 @@ import {
   ActivityAudience, ActivityCategory, ActivityEntity, ActivitySeriesEntity, ActivityStatus, RecurrenceFrequency, VenueEntity,
 } from './activity.entity.js';
 import { MonthlyBy, occurrenceStarts, recurrenceLabel, windowBounds, type ActivityWindowName } from './activity.time.js';
+import { optionalText, uniquely, validInt, validSearch, validText } from '../../graphql/validate.js';
 
 /** Most occurrences one series may have. */
 export const MAX_OCCURRENCES = 52;
@@ -225,8 +226,7 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
   if (filter.from) add('a.starts_at >= ?', filter.from);
   if (filter.to) add('a.starts_at < ?', filter.to);
   if (filter.search != null) {
-    const text = filter.search.trim();
-    if (text.length < 1 || text.length > 50) fail(UserErrorCode.INVALID_INPUT, '搜索词应为 1 到 50 个字', ['filter', 'search']);
+    const text = validSearch(filter.search, 50, ['filter', 'search']);
     add(`a.title ilike ?`, `%${likeEscape(text)}%`);
   }
   if (filter.status) {
@@ -273,23 +273,8 @@ export async function venuesOf(ctx: Context, communityId: number, includeArchive
 
 const field = (name: string) => ['input', name];
 
-function validTitle(title: string): string {
-  const trimmed = title.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) fail(UserErrorCode.INVALID_INPUT, '活动标题应为 1 到 100 个字', field('title'));
-  return trimmed;
-}
 
-function validDescription(text: string | null | undefined): string {
-  const trimmed = (text ?? '').trim();
-  if (trimmed.length > 5000) fail(UserErrorCode.INVALID_INPUT, '活动介绍最多 5000 字', field('description'));
-  return trimmed;
-}
 
-function validCapacity(capacity: number | null | undefined): number | null {
-  if (capacity == null) return null;
-  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000) fail(UserErrorCode.INVALID_INPUT, '名额应为 1 到 100000 之间的整数（不限名额请留空）', field('capacity'));
-  return capacity;
-}
 
 function validCoverUrl(url: string | null | undefined): string | null {
   const trimmed = url?.trim();
@@ -403,9 +388,9 @@ function plannedStarts(input: ActivityCreate): { starts: Date[]; rule: { frequen
 /** Create an activity, or every occurrence of a series, as drafts, in one transaction. */
 export async function createActivity(ctx: Context, input: ActivityCreate): Promise<ActivityEntity[]> {
   requireStaff(ctx);
-  const title = validTitle(input.title);
-  const description = validDescription(input.description);
-  const capacity = validCapacity(input.capacity);
+  const title = validText(input.title, 100, field('title'), '活动标题');
+  const description = (optionalText(input.description, 5000, field('description'), '活动介绍') ?? '');
+  const capacity = validInt(input.capacity, 1, 100_000, field('capacity'), '名额（不限名额请留空）');
   const coverImageUrl = validCoverUrl(input.coverImageUrl);
   const times: Times = { startsAt: input.startsAt, endsAt: input.endsAt, registrationOpensAt: input.registrationOpensAt ?? null, registrationClosesAt: input.registrationClosesAt ?? null };
   validTimes(times);
@@ -492,9 +477,9 @@ export async function updateActivity(ctx: Context, input: ActivityUpdate): Promi
   }
   if (input.title === null) fail(UserErrorCode.INVALID_INPUT, '活动标题不能为空', field('title'));
   if (input.startsAt === null || input.endsAt === null) fail(UserErrorCode.INVALID_INPUT, '活动时间不能为空', field(input.startsAt === null ? 'startsAt' : 'endsAt'));
-  const title = input.title != null ? validTitle(input.title) : undefined;
-  const description = input.description !== undefined ? validDescription(input.description) : undefined;
-  const capacity = input.capacity !== undefined ? validCapacity(input.capacity) : undefined;
+  const title = input.title != null ? validText(input.title, 100, field('title'), '活动标题') : undefined;
+  const description = input.description !== undefined ? (optionalText(input.description, 5000, field('description'), '活动介绍') ?? '') : undefined;
+  const capacity = input.capacity !== undefined ? validInt(input.capacity, 1, 100_000, field('capacity'), '名额（不限名额请留空）') : undefined;
   const coverImageUrl = input.coverImageUrl !== undefined ? validCoverUrl(input.coverImageUrl) : undefined;
 
   const result = await ctx.em.transactional(async (em) => {
@@ -588,39 +573,16 @@ async function communityForWrite(em: EntityManager, ctx: Context, communityId: n
   return community;
 }
 
-function validVenueName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) fail(UserErrorCode.INVALID_INPUT, '场地名称应为 1 到 100 个字', field('name'));
-  return trimmed;
-}
 
-function validVenueAddress(address: string | null | undefined): string {
-  const trimmed = (address ?? '').trim();
-  if (trimmed.length > 200) fail(UserErrorCode.INVALID_INPUT, '地址最多 200 个字', field('address'));
-  return trimmed;
-}
 
-function validVenueCapacity(capacity: number | null | undefined): number | null {
-  if (capacity == null) return null;
-  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000) fail(UserErrorCode.INVALID_INPUT, '容纳人数应为 1 到 100000 之间的整数', field('capacity'));
-  return capacity;
-}
 
-async function insertOrDuplicate<T>(run: () => Promise<T>, message: string, fieldPath: string[]): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') fail(UserErrorCode.DUPLICATE, message, fieldPath);
-    throw error;
-  }
-}
 
 export async function createVenue(ctx: Context, input: { communityId: number; name: string; address?: string | null; capacity?: number | null }): Promise<VenueEntity> {
   requireStaff(ctx);
-  const name = validVenueName(input.name);
-  const address = validVenueAddress(input.address);
-  const capacity = validVenueCapacity(input.capacity);
-  return insertOrDuplicate(() => ctx.em.transactional(async (em) => {
+  const name = validText(input.name, 100, field('name'), '场地名称');
+  const address = (optionalText(input.address, 200, field('address'), '地址') ?? '');
+  const capacity = validInt(input.capacity, 1, 100_000, field('capacity'), '容纳人数');
+  return uniquely(() => ctx.em.transactional(async (em) => {
     const community = await communityForWrite(em, ctx, input.communityId, field('communityId'));
     const venue = em.create(VenueEntity, { communityId: community.id, name, address, capacity } as VenueEntity);
     await em.flush();
@@ -630,10 +592,10 @@ export async function createVenue(ctx: Context, input: { communityId: number; na
 
 export async function updateVenue(ctx: Context, input: { id: number; name?: string | null; address?: string | null; capacity?: number | null; archived?: boolean | null }): Promise<VenueEntity> {
   requireStaff(ctx);
-  const name = input.name != null ? validVenueName(input.name) : undefined;
-  const address = input.address != null ? validVenueAddress(input.address) : undefined;
-  const capacity = input.capacity !== undefined ? validVenueCapacity(input.capacity) : undefined;
-  return insertOrDuplicate(() => ctx.em.transactional(async (em) => {
+  const name = input.name != null ? validText(input.name, 100, field('name'), '场地名称') : undefined;
+  const address = input.address != null ? (optionalText(input.address, 200, field('address'), '地址') ?? '') : undefined;
+  const capacity = input.capacity !== undefined ? validInt(input.capacity, 1, 100_000, field('capacity'), '容纳人数') : undefined;
+  return uniquely(() => ctx.em.transactional(async (em) => {
     const [row] = await sql(em, `select * from venue where id = ? for update`, [input.id]);
     if (!row) fail(UserErrorCode.NOT_FOUND, '找不到该场地', field('id'));
     const venue = em.map(VenueEntity, row);

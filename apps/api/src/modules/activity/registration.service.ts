@@ -11,12 +11,12 @@ import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockAc
 import { roundedHours, shanghaiDay } from './activity.time.js';
 import { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
 import { ServiceRecordEntity, ServiceSource } from './volunteer.entity.js';
+import { isUniqueViolation, MOBILE_PATTERN, normalizePhone } from '../../graphql/validate.js';
 
 /** A-Z and 2-9 without the look-alikes 0/O and 1/I: 32 symbols, so 8 of them carry 40 bits. */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 8;
 const CODE_PATTERN = /^[A-HJ-NP-Z2-9]{8}$/;
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 export function newCode(): string {
   let code = '';
@@ -29,10 +29,6 @@ export function normalizeCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase();
 }
 
-/** Spaces and dashes dropped, and a +86 / 0086 country prefix. */
-export function normalizePhone(phone: string): string {
-  return phone.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
-}
 
 // ---- reads ---------------------------------------------------------------------------------------------
 
@@ -123,15 +119,11 @@ function validRegistrant(input: RegistrationCreate): { name: string; phone: stri
   const errors = [];
   const length = [...name].length;
   if (length < 1 || length > 20) errors.push(userError(UserErrorCode.INVALID_INPUT, length < 1 ? '请填写姓名' : '姓名最多 20 个字', ['input', 'name']));
-  if (!PHONE_PATTERN.test(phone)) errors.push(userError(UserErrorCode.INVALID_INPUT, '手机号应为 11 位中国大陆手机号（1 开头，第二位 3-9）', ['input', 'phone']));
+  if (!MOBILE_PATTERN.test(phone)) errors.push(userError(UserErrorCode.INVALID_INPUT, '手机号应为 11 位中国大陆手机号（1 开头，第二位 3-9）', ['input', 'phone']));
   if (errors.length > 0) throw new UserFacingError(errors);
   return { name, phone };
 }
 
-const isUniqueViolation = (error: unknown, constraint: string) => {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return e.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint));
-};
 
 /**
  * Sign a resident up. The activity row is locked for the whole transaction, so concurrent sign-ups queue

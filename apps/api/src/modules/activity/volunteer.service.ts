@@ -10,8 +10,8 @@ import { loadNode } from '../org/org.service.js';
 import { canPartnerSee, partnerCondition, registerUnitRelation } from '../unit/unit.scope.js';
 import { requireStaff } from './activity.service.js';
 import { shanghaiDay, yearRange } from './activity.time.js';
-import { normalizePhone, PHONE_PATTERN } from './registration.service.js';
 import { RecognitionEntity, ServiceRecordEntity, ServiceSource, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
+import { uniquely, validMobile, validSearch, validText } from '../../graphql/validate.js';
 
 // A partner sees the volunteers who serve for its unit (names masked, phones never in full).
 registerUnitRelation<VolunteerEntity>('Volunteer', {
@@ -229,8 +229,7 @@ export async function listVolunteers(ctx: Context, communityId: number, filter: 
   if (filter.teamId != null) { where.push('exists (select 1 from volunteer_team_member m where m.volunteer_id = v.id and m.team_id = ?)'); params.push(filter.teamId); }
   if (filter.unitId != null) { where.push('v.unit_id = ?'); params.push(filter.unitId); }
   if (filter.search != null) {
-    const text = filter.search.trim();
-    if (text.length < 1 || text.length > 20) fail(UserErrorCode.INVALID_INPUT, '搜索词应为 1 到 20 个字', ['search']);
+    const text = validSearch(filter.search, 20, ['search']);
     where.push('v.name ilike ?');
     params.push(`%${likeEscape(text)}%`);
   }
@@ -276,26 +275,8 @@ async function communityForWrite(em: EntityManager, ctx: Context, communityId: n
   return node;
 }
 
-async function uniquely<T>(run: () => Promise<T>, message: string, fieldPath: string[]): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') fail(UserErrorCode.DUPLICATE, message, fieldPath);
-    throw error;
-  }
-}
 
-function validName(name: string, max: number, label: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || [...trimmed].length > max) fail(UserErrorCode.INVALID_INPUT, `${label}应为 1 到 ${max} 个字`, field('name'));
-  return trimmed;
-}
 
-function validPhone(phone: string): string {
-  const normalized = normalizePhone(phone);
-  if (!PHONE_PATTERN.test(normalized)) fail(UserErrorCode.INVALID_INPUT, '手机号应为 11 位中国大陆手机号', field('phone'));
-  return normalized;
-}
 
 function validSkills(skills: string[] | null | undefined): string[] | undefined {
   if (skills == null) return undefined;
@@ -336,8 +317,8 @@ export interface VolunteerCreate { communityId: number; name: string; phone: str
 
 export async function createVolunteer(ctx: Context, input: VolunteerCreate): Promise<VolunteerEntity> {
   requireStaff(ctx);
-  const name = validName(input.name, 20, '姓名');
-  const phone = validPhone(input.phone);
+  const name = validText(input.name, 20, field('name'), '姓名');
+  const phone = validMobile(input.phone, field('phone'));
   const skills = validSkills(input.skills) ?? [];
   const result = await uniquely(() => ctx.em.transactional(async (em) => {
     const c = await communityForWrite(em, ctx, input.communityId, field('communityId'));
@@ -360,8 +341,8 @@ export interface VolunteerUpdate { id: number; name?: string | null; phone?: str
 
 export async function updateVolunteer(ctx: Context, input: VolunteerUpdate): Promise<VolunteerEntity> {
   requireStaff(ctx);
-  const name = input.name != null ? validName(input.name, 20, '姓名') : undefined;
-  const phone = input.phone != null ? validPhone(input.phone) : undefined;
+  const name = input.name != null ? validText(input.name, 20, field('name'), '姓名') : undefined;
+  const phone = input.phone != null ? validMobile(input.phone, field('phone')) : undefined;
   const skills = validSkills(input.skills);
   const result = await uniquely(() => ctx.em.transactional(async (em) => {
     const volunteer = await lockVolunteer(em, ctx, input.id);
@@ -380,7 +361,7 @@ export async function updateVolunteer(ctx: Context, input: VolunteerUpdate): Pro
 
 export async function createTeam(ctx: Context, input: { communityId: number; name: string; skills?: string[] | null; unitId?: number | null }): Promise<VolunteerTeamEntity> {
   requireStaff(ctx);
-  const name = validName(input.name, 50, '服务队名称');
+  const name = validText(input.name, 50, field('name'), '服务队名称');
   const skills = validSkills(input.skills) ?? [];
   return uniquely(() => ctx.em.transactional(async (em) => {
     const c = await communityForWrite(em, ctx, input.communityId, field('communityId'));
@@ -393,7 +374,7 @@ export async function createTeam(ctx: Context, input: { communityId: number; nam
 
 export async function updateTeam(ctx: Context, input: { id: number; name?: string | null; skills?: string[] | null; unitId?: number | null; archived?: boolean | null }): Promise<VolunteerTeamEntity> {
   requireStaff(ctx);
-  const name = input.name != null ? validName(input.name, 50, '服务队名称') : undefined;
+  const name = input.name != null ? validText(input.name, 50, field('name'), '服务队名称') : undefined;
   const skills = validSkills(input.skills);
   const result = await uniquely(() => ctx.em.transactional(async (em) => {
     const team = await lockTeam(em, ctx, input.id);

@@ -5,6 +5,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import { type Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
+import { validSearch, validText } from '../../graphql/validate.js';
 import { subtreeEnd, type Access } from '../access/access.scope.js';
 import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity, PUBLIC_LEVELS } from './org.entity.js';
 
@@ -133,8 +134,7 @@ export async function orgRoots(ctx: Context, page: Page): Promise<{ rows: OrgNod
 
 /** Visible nodes whose name contains the text (Chinese substring match), shallowest first. */
 export async function orgSearch(ctx: Context, text: string, page: Page): Promise<{ rows: OrgNodeEntity[]; total: () => Promise<number> }> {
-  const query = text.trim();
-  if (query.length < 1 || query.length > 50) fail(UserErrorCode.INVALID_INPUT, '搜索词应为 1 到 50 个字', ['query']);
+  const query = validSearch(text, 50, ['query']);
   const visible = visibleCondition(ctx.access, 'n');
   const where = `n.name ilike ? and n.archived_at is null and ${visible.sql}`;
   const params = [`%${likeEscape(query)}%`, ...visible.params];
@@ -159,15 +159,6 @@ export function onSubtreeMovedToCommunity(hook: SubtreeMoveHook): void {
 export interface OrgNodeCreate { parentId: number | null; level: OrgLevel; name: string; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null }
 export interface OrgNodeUpdate { id: number; name?: string | null; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null; expectedVersion?: number | null }
 
-function validateName(name: string | null | undefined, required: boolean): string | undefined {
-  if (name == null) {
-    if (required) fail(UserErrorCode.INVALID_INPUT, '名称不能为空', ['input', 'name']);
-    return undefined;
-  }
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) fail(UserErrorCode.INVALID_INPUT, '名称应为 1 到 100 个字', ['input', 'name']);
-  return trimmed;
-}
 
 function validateBuildings(buildings: string[] | null | undefined): string[] | undefined {
   if (buildings == null) return undefined;
@@ -189,7 +180,7 @@ const parentPath = (node: OrgNodeEntity) => (node.parentId == null ? node.path :
 
 export async function createOrgNode(ctx: Context, input: OrgNodeCreate): Promise<OrgNodeEntity> {
   ctx.access.requireStaff();
-  const name = validateName(input.name, true)!;
+  const name = validText(input.name, 100, ['input', 'name'], '名称');
   const buildings = validateBuildings(input.buildings);
   if (input.level === OrgLevel.STREET || input.parentId == null) fail(UserErrorCode.INVALID_PARENT, '街道党工委由系统管理员创建；请选择上级组织', ['input', 'parentId']);
   if (input.level === OrgLevel.BRANCH && !input.branchKind) fail(UserErrorCode.INVALID_INPUT, '党支部必须选择类型', ['input', 'branchKind']);
@@ -220,7 +211,7 @@ export async function createOrgNode(ctx: Context, input: OrgNodeCreate): Promise
 
 export async function updateOrgNode(ctx: Context, input: OrgNodeUpdate): Promise<OrgNodeEntity> {
   ctx.access.requireStaff();
-  const name = validateName(input.name, false);
+  const name = input.name == null ? undefined : validText(input.name, 100, ['input', 'name'], '名称');
   const buildings = validateBuildings(input.buildings);
   return ctx.em.transactional(async (em) => {
     const node = await nodeForWrite(em, ctx.access, input.id, ['input', 'id']);

@@ -7,10 +7,8 @@ import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { AgreementEntity } from './unit.entity.js';
 import { AgreementStatus } from './unit.types.js';
-import {
-  addMonths, communityForWrite, daysBetween, ensureLinked, requireStaff, todayInChina, unitFromInput, uniquely, unitRowVisibility,
-  validDate, validText, type UnitRowList,
-} from './unit.service.js';
+import { addMonths, communityForWrite, daysBetween, ensureLinked, requireStaff, todayInChina, unitFromInput, unitRowVisibility, type UnitRowList } from './unit.service.js';
+import { uniquely, validDate, validText } from '../../graphql/validate.js';
 
 /** Agreements ending within this many days are due for renewal (续签提醒). */
 export const RENEWAL_WINDOW_DAYS = 60;

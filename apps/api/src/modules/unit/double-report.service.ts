@@ -7,9 +7,8 @@ import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { findVisibleMember } from '../member/member.service.js';
 import { DoubleReportEntity } from './unit.entity.js';
-import {
-  communityForWrite, ensureLinked, requireStaff, todayInChina, unitFromInput, uniquely, unitRowVisibility, validDate, validText, type UnitRowList,
-} from './unit.service.js';
+import { communityForWrite, ensureLinked, requireStaff, todayInChina, unitFromInput, unitRowVisibility, type UnitRowList } from './unit.service.js';
+import { uniquely, validDate, validText } from '../../graphql/validate.js';
 
 const REPORTING_SQL = `(t.until is null or t.until >= (now() at time zone 'Asia/Shanghai')::date)`;
 

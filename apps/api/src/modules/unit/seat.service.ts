@@ -6,9 +6,8 @@ import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { findVisibleMember } from '../member/member.service.js';
 import { CommitteeSeatEntity, CROSS_ROLE_LABEL, CrossAppointmentEntity, type CrossAppointmentRole } from './unit.entity.js';
-import {
-  communityForWrite, ensureLinked, lockUnit, requireStaff, todayInChina, unitFromInput, uniquely, validDate, validText, type UnitRowList,
-} from './unit.service.js';
+import { communityForWrite, ensureLinked, lockUnit, requireStaff, todayInChina, unitFromInput, type UnitRowList } from './unit.service.js';
+import { uniquely, validDate, validText } from '../../graphql/validate.js';
 
 /** Held today: started, and not ended before today. */
 export function isCurrent(row: { since: string; until: string | null }, today = todayInChina()): boolean {

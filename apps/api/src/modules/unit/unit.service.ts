@@ -253,44 +253,7 @@ export function addMonths(date: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
-/** Validate a YYYY-MM-DD date from input (INVALID_INPUT on the field otherwise). */
-export function validDate(value: string | null | undefined, field: string[], label: string): string {
-  const text = (value ?? '').trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const ok = m != null && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text && Number(m[1]) >= 1949 && Number(m[1]) <= 2100;
-  if (!ok) fail(UserErrorCode.INVALID_INPUT, `${label}应为有效日期 YYYY-MM-DD`, field);
-  return text;
-}
 
-/** Validate a required text of 1..max characters (trimmed). */
-export function validText(value: string | null | undefined, max: number, field: string[], label: string): string {
-  const text = (value ?? '').trim();
-  if (text.length < 1 || [...text].length > max) fail(UserErrorCode.INVALID_INPUT, `${label}应为 1 到 ${max} 个字`, field);
-  return text;
-}
 
-/** Optional text: undefined/null keeps, '' clears (null), else 1..max characters. */
-export function optionalText(value: string | null | undefined, max: number, field: string[], label: string): string | null | undefined {
-  if (value == null) return undefined;
-  const text = value.trim();
-  if (!text) return null;
-  if ([...text].length > max) fail(UserErrorCode.INVALID_INPUT, `${label}最多 ${max} 个字`, field);
-  return text;
-}
 
-/** A mainland mobile (1[3-9]xxxxxxxxx) or a landline with area code (0871-65551234). */
-export function validPhone(value: string, field: string[]): string {
-  const phone = value.replace(/[\s-]/g, '');
-  if (!/^(1[3-9]\d{9}|0\d{9,11})$/.test(phone)) fail(UserErrorCode.INVALID_INPUT, '联系电话应为手机号或带区号的固定电话', field);
-  return phone;
-}
 
-/** Run a write and turn a unique-constraint violation into a DUPLICATE user error on the field. */
-export async function uniquely<T>(run: () => Promise<T>, message: string, field: string[]): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505' || /unique|duplicate key/i.test(String((error as Error).message))) fail(UserErrorCode.DUPLICATE, message, field);
-    throw error;
-  }
-}

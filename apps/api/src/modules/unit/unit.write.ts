@@ -2,9 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
 import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
 import { CoBuildingUnitEntity, UnitKind } from './unit.entity.js';
-import {
-  communityForWrite, communityIdsOf, ensureLinked, optionalText, requireStaff, staffCommunitiesOf, todayInChina, unitFromInput, uniquely, validDate, validPhone, validText,
-} from './unit.service.js';
+import { communityForWrite, communityIdsOf, ensureLinked, requireStaff, staffCommunitiesOf, todayInChina, unitFromInput } from './unit.service.js';
+import { optionalText, uniquely, validContactPhone, validDate, validText } from '../../graphql/validate.js';
 import { GrantRole } from '../access/access.scope.js';
 
 export interface UnitCreate { communityId: string; name: string; kind: UnitKind; partyOrgName?: string | null; contactName?: string | null; contactPhone?: string | null; since?: string | null }
@@ -17,7 +16,7 @@ export async function createUnit(ctx: Context, input: UnitCreate): Promise<CoBui
   const name = validText(input.name, 100, ['input', 'name'], '单位名称');
   const partyOrgName = optionalText(input.partyOrgName, 100, ['input', 'partyOrgName'], '党组织名称') ?? null;
   const contactName = optionalText(input.contactName, 50, ['input', 'contactName'], '联系人') ?? null;
-  const contactPhone = input.contactPhone?.trim() ? validPhone(input.contactPhone, ['input', 'contactPhone']) : null;
+  const contactPhone = input.contactPhone?.trim() ? validContactPhone(input.contactPhone, ['input', 'contactPhone']) : null;
   const since = input.since == null ? todayInChina() : validDate(input.since, ['input', 'since'], '共建开始日期');
   const unit = await uniquely(() => ctx.em.transactional(async (em) => {
     const created = em.create(CoBuildingUnitEntity, { name, kind: input.kind, partyOrgName, contactName, contactPhone } as CoBuildingUnitEntity);
@@ -38,7 +37,7 @@ export async function updateUnit(ctx: Context, input: UnitUpdate): Promise<CoBui
   const name = input.name == null ? undefined : validText(input.name, 100, ['input', 'name'], '单位名称');
   const partyOrgName = optionalText(input.partyOrgName, 100, ['input', 'partyOrgName'], '党组织名称');
   const contactName = optionalText(input.contactName, 50, ['input', 'contactName'], '联系人');
-  const contactPhone = input.contactPhone == null ? undefined : input.contactPhone.trim() ? validPhone(input.contactPhone, ['input', 'contactPhone']) : null;
+  const contactPhone = input.contactPhone == null ? undefined : input.contactPhone.trim() ? validContactPhone(input.contactPhone, ['input', 'contactPhone']) : null;
   const unit = await uniquely(() => ctx.em.transactional(async (em) => {
     const row = await em.findOneOrFail(CoBuildingUnitEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (name !== undefined) row.name = name;
