@@ -14,12 +14,12 @@ async function fetchNode(ctx: Context, globalId: string): Promise<object | null>
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Fetch any object by its global ID; null when it does not exist or is outside your access.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
+  node(@Arg('id', () => ID, { description: 'Global ID of any object.' }) id: string, @Ctx() ctx: Context): Promise<object | null> {
     return fetchNode(ctx, id);
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Fetch up to ${MAX_PAGE_SIZE} objects by global ID, in the order given; null for each that does not exist or is outside your access.` })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
+  nodes(@Arg('ids', () => [ID], { description: 'Global IDs, at most 100.' }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) {
       throw new GraphQLError(`At most ${MAX_PAGE_SIZE} ids per call.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'ids' } });
     }

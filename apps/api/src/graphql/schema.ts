@@ -12,6 +12,12 @@ export function apiSchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+  }).then((schema) => {
+    const query = schema.getQueryType();
+    const mutation = schema.getMutationType();
+    if (query) query.description = 'Reads. Anonymous callers see public data; staff and partner tokens see their scope.';
+    if (mutation) mutation.description = 'Changes. Each takes one `input` and returns a payload with `userErrors` for problems the user can fix.';
+    return schema;
   });
   return built;
 }

@@ -71,7 +71,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => SessionCreatePayload, { description: 'Sign in with username and password; returns a bearer token.' })
-  sessionCreate(@Arg('input', () => SessionCreateInput) input: SessionCreateInput, @Ctx() ctx: Context) {
+  sessionCreate(@Arg('input', () => SessionCreateInput, { description: 'Username and password.' }) input: SessionCreateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const { token, expiresAt, account } = await accessService.createSession(ctx, input.username, input.password);
       // the rest of this response (viewer.grants ...) is answered as the account that just signed in

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node } from '../../graphql/relay.js';
 import { Gender, MemberStatus, PositionRole } from './member.entity.js';
 
-registerEnumType(Gender, { name: 'Gender', description: 'Gender (性别).' });
+registerEnumType(Gender, { name: 'Gender', description: 'Gender (性别).', valuesConfig: { MALE: { description: 'Male (男).' }, FEMALE: { description: 'Female (女).' } } });
 registerEnumType(MemberStatus, {
   name: 'MemberStatus',
   description: 'Party membership status.',

@@ -59,7 +59,7 @@ export class OrgQueryResolver {
   }
 
   @Query(() => OrgNode, { nullable: true, description: 'An org node by ID; null when it does not exist or is outside your access.' })
-  orgNode(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  orgNode(@Arg('id', () => ID, { description: 'Global ID of an org node.' }) id: string, @Ctx() ctx: Context) {
     const rowId = orgId(id);
     return rowId == null ? null : orgs.findVisibleNode(ctx, rowId);
   }
@@ -75,7 +75,7 @@ export class OrgQueryResolver {
 @Resolver()
 export class OrgMutationResolver {
   @Mutation(() => OrgNodeCreatePayload, { description: 'Create an org node under a parent you manage.' })
-  orgNodeCreate(@Arg('input', () => OrgNodeCreateInput) input: OrgNodeCreateInput, @Ctx() ctx: Context) {
+  orgNodeCreate(@Arg('input', () => OrgNodeCreateInput, { description: 'What to do.' }) input: OrgNodeCreateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const parentId = requireOrgId(input.parentId, ['input', 'parentId']);
       return { node: await orgs.createOrgNode(ctx, { ...input, parentId }) };
@@ -83,19 +83,19 @@ export class OrgMutationResolver {
   }
 
   @Mutation(() => OrgNodeUpdatePayload, { description: 'Rename or otherwise change an org node you manage.' })
-  orgNodeUpdate(@Arg('input', () => OrgNodeUpdateInput) input: OrgNodeUpdateInput, @Ctx() ctx: Context) {
+  orgNodeUpdate(@Arg('input', () => OrgNodeUpdateInput, { description: 'What to do.' }) input: OrgNodeUpdateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ node: await orgs.updateOrgNode(ctx, { ...input, id: requireOrgId(input.id, ['input', 'id']) }) }), { node: null });
   }
 
   @Mutation(() => OrgNodeMovePayload, { description: 'Move a node and its subtree under another parent; never creates a cycle.' })
-  orgNodeMove(@Arg('input', () => OrgNodeMoveInput) input: OrgNodeMoveInput, @Ctx() ctx: Context) {
+  orgNodeMove(@Arg('input', () => OrgNodeMoveInput, { description: 'What to do.' }) input: OrgNodeMoveInput, @Ctx() ctx: Context) {
     return payload(async () => ({
       node: await orgs.moveOrgNode(ctx, requireOrgId(input.id, ['input', 'id']), requireOrgId(input.parentId, ['input', 'parentId'])),
     }), { node: null });
   }
 
   @Mutation(() => OrgNodeArchivePayload, { description: 'Archive a node without live children or members.' })
-  orgNodeArchive(@Arg('input', () => OrgNodeArchiveInput) input: OrgNodeArchiveInput, @Ctx() ctx: Context) {
+  orgNodeArchive(@Arg('input', () => OrgNodeArchiveInput, { description: 'What to do.' }) input: OrgNodeArchiveInput, @Ctx() ctx: Context) {
     return payload(async () => ({ node: await orgs.archiveOrgNode(ctx, requireOrgId(input.id, ['input', 'id'])) }), { node: null });
   }
 }
