@@ -28,7 +28,11 @@ export function orgTypeLabel(node: { level: OrgLevel; kind?: BranchKind | null }
   return node.level === 'BRANCH' && node.kind ? branchKindLabel[node.kind] : levelLabel[node.level];
 }
 
-/** "党员 429 · 户 500" */
-export function statsLine(stats: { memberCount: number; householdCount: number }): string {
+/**
+ * "党员 429 · 户 500". Members are registered with their branch, so below a branch the member count says
+ * nothing: building groups and member households show the households they look after only.
+ */
+export function statsLine(level: OrgLevel, stats: { memberCount: number; householdCount: number }): string {
+  if (level === 'BUILDING_GROUP' || level === 'MEMBER_HOUSEHOLD') return `联系户 ${stats.householdCount}`;
   return `党员 ${stats.memberCount} · 户 ${stats.householdCount}`;
 }
