@@ -260,7 +260,7 @@ class AppProcess {
       if (!stream) continue;
       createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
         this.output.add(line);
-        if (inherit) out.write(prefix + line + '\n');
+        if (inherit) out.write(prefix + readableLogLine(line) + '\n');
         try {
           opts.onLine?.(name, line);
         } catch (err) {
@@ -363,4 +363,20 @@ function stripUndefined(env: Record<string, string | undefined>): NodeJS.Process
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
   return signal ? `signal ${signal}` : `exit code ${code}`;
+}
+
+const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+
+/** Structured JSON log lines (pino) read as one short line in a terminal: time, level, message, fields. */
+export function readableLogLine(line: string): string {
+  if (!line.startsWith('{"level"')) return line;
+  try {
+    const { level, time, msg, service: _service, pid: _pid, hostname: _hostname, err, ...fields } = JSON.parse(line) as Record<string, unknown>;
+    const clock = new Date(Number(time)).toTimeString().slice(0, 8);
+    const extra = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    const error = err && typeof err === 'object' ? ` — ${(err as { message?: string }).message ?? ''}` : '';
+    return [clock, LEVEL_NAMES[Number(level)] ?? String(level), String(msg ?? ''), ...extra].join(' ') + error;
+  } catch {
+    return line;
+  }
 }
