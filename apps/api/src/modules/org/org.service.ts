@@ -274,11 +274,14 @@ export async function archiveOrgNode(ctx: Context, id: number): Promise<OrgNodeE
   return ctx.em.transactional(async (em) => {
     // archiving needs write access above the node: a branch secretary cannot archive their own branch
     const node = await nodeForWrite(em, ctx.access, id, ['input', 'id'], parentPath);
-    const [{ children, members }] = await sql<{ children: string; members: string }>(em,
+    const [{ children, members, households }] = await sql<{ children: string; members: string; households: string }>(em,
       `select (select count(*) from org_node where parent_id = ? and archived_at is null) as children,
-              (select count(*) from party_member where org_node_id = ? and archived_at is null) as members`, [node.id, node.id]);
+              (select count(*) from party_member where org_node_id = ? and archived_at is null) as members,
+              (select count(*) from household where org_node_id = ?) as households`, [node.id, node.id, node.id]);
     if (Number(children) > 0) fail(UserErrorCode.HAS_CHILDREN, `${node.name}下还有 ${children} 个下级组织，请先移走或归档`, ['input', 'id']);
     if (Number(members) > 0) fail(UserErrorCode.HAS_CHILDREN, `${node.name}还有 ${members} 名党员，请先转接组织关系`, ['input', 'id']);
+    // households must never be left without someone looking after them (联户)
+    if (Number(households) > 0) fail(UserErrorCode.HAS_CHILDREN, `${node.name}还联系着 ${households} 户居民，请先交给其他党员中心户`, ['input', 'id']);
     node.archivedAt = new Date();
     await em.flush();
     return node;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../test/harness.js';
+import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 
 let api: TestApi;
 let admin: string; // hongkang-admin: COMMITTEE_ADMIN of 红康社区
@@ -83,6 +83,15 @@ describe('the org chain', () => {
       expect(done.node.archived).toBe(true);
     }
     expect((await findNode('红康社区')).stats.childCount).toBe(hongkang.stats.childCount);
+  });
+
+  it('refuses to archive a member household that still looks after households', async () => {
+    const [{ id }] = await api.sql<{ id: number }>(`select n.id from org_node n where n.level = 'MEMBER_HOUSEHOLD' and n.community_id = (select id from org_node where name = '红康社区')
+      and exists (select 1 from household h where h.org_node_id = n.id) limit 1`);
+    const res = (await api.gql(ARCHIVE, { input: { id: globalId('MemberHousehold', id) } }, admin)).data.orgNodeArchive;
+    expect(res.node).toBeNull();
+    expect(res.userErrors[0]).toMatchObject({ code: 'HAS_CHILDREN', field: ['input', 'id'] });
+    expect(res.userErrors[0].message).toMatch(/还联系着 \d+ 户居民/);
   });
 
   it('refuses to archive a branch that still has members', async () => {
