@@ -12,6 +12,7 @@ import { apiSchema } from './graphql/schema.js';
 import { createContext, type Context } from './graphql/context.js';
 import { UserFacingError } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
+import { rejectNulCharacters } from './graphql/input-guard.js';
 import { authenticate } from './modules/access/access.service.js';
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED']);
@@ -48,7 +49,7 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   const apollo = new ApolloServer<Context>({
     schema: await apiSchema(),
     ...limits.apolloOptions,
-    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ...extraPlugins],
+    plugins: [rejectNulCharacters, ...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ...extraPlugins],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

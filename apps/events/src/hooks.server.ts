@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { REGISTRATIONS_COOKIE } from '$lib/server/device-registrations';
 
 const COMPRESSIBLE = /^(text\/(html|calendar|plain)|application\/json)/;
 
@@ -42,6 +43,9 @@ export const handle: Handle = async ({ event, resolve }) => {
     response.headers.set('x-robots-tag', 'noindex');
   } else {
     response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+    // a page may show this resident's own confirmation codes (from their cookie): never share it from a cache
+    if (event.cookies.get(REGISTRATIONS_COOKIE) && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
+    else response.headers.append('vary', 'cookie');
   }
   return compress(event.request, response);
 };

@@ -20,6 +20,12 @@ describe('input validation', () => {
     expect(errorOf(() => validText('一二三四五六', 5, ['input', 'title'], '标题'))?.field).toEqual(['input', 'title']);
   });
 
+  it('refuses control characters, allowing line breaks in longer text', () => {
+    expect(errorOf(() => validText('张\u0007三', 10, ['input', 'name'], '姓名'))).toEqual({ code: 'INVALID_INPUT', message: '姓名含有无法显示的控制字符', field: ['input', 'name'] });
+    expect(optionalText('第一行\n第二行', 50, ['input', 'description'], '介绍')).toBe('第一行\n第二行');
+    expect(errorOf(() => optionalText('坏\u0000字', 50, ['input', 'description'], '介绍'))?.code).toBe('INVALID_INPUT');
+  });
+
   it('keeps, clears or sets optional text', () => {
     expect(optionalText(undefined, 5, ['f'], '备注')).toBeUndefined();
     expect(optionalText('  ', 5, ['f'], '备注')).toBeNull();

@@ -5,11 +5,20 @@
 import { fail, UserErrorCode } from './errors.js';
 
 const length = (text: string) => [...text].length;
+/** Control characters have no place in names and titles (line breaks and tabs are fine in longer text). */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Refuse text with control characters, e.g. pasted from a broken spreadsheet. */
+export function assertPrintable(text: string, field: string[], label: string, multiline = false): void {
+  if ((multiline ? CONTROL_IN_TEXT : CONTROL).test(text)) fail(UserErrorCode.INVALID_INPUT, `${label}含有无法显示的控制字符`, field);
+}
 
 /** A required text of 1..max characters (trimmed). */
 export function validText(value: string | null | undefined, max: number, field: string[], label: string): string {
   const text = (value ?? '').trim();
   if (text.length < 1 || length(text) > max) fail(UserErrorCode.INVALID_INPUT, `${label}应为 1 到 ${max} 个字`, field);
+  assertPrintable(text, field, label);
   return text;
 }
 
@@ -19,6 +28,7 @@ export function optionalText(value: string | null | undefined, max: number, fiel
   const text = value.trim();
   if (!text) return null;
   if (length(text) > max) fail(UserErrorCode.INVALID_INPUT, `${label}最多 ${max} 个字`, field);
+  assertPrintable(text, field, label, true);
   return text;
 }
 
@@ -33,6 +43,7 @@ export function validInt(value: number | null | undefined, min: number, max: num
 export function validSearch(value: string, max: number, field: string[]): string {
   const text = value.trim();
   if (text.length < 1 || length(text) > max) fail(UserErrorCode.INVALID_INPUT, `搜索词应为 1 到 ${max} 个字`, field);
+  assertPrintable(text, field, '搜索词');
   return text;
 }
 

@@ -218,7 +218,9 @@ describe.skipIf(!executablePath)('events site in Chromium', () => {
     }
 
     // The same phone again: told it is already registered, with a way back to the registration.
-    await page.goto(detailUrl);
+    // That page now carries this resident's code, so no cache may keep it.
+    const detail = await page.goto(detailUrl);
+    expect(detail?.headers()['cache-control']).toBe('private, no-store');
     await page.getByLabel('姓名').fill('王秀英');
     await page.getByLabel('手机号').fill(phone);
     await page.getByRole('button', { name: '立即报名' }).click();

@@ -11,7 +11,7 @@ import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockAc
 import { roundedHours, shanghaiDay } from './activity.time.js';
 import { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
 import { ServiceRecordEntity, ServiceSource } from './volunteer.entity.js';
-import { isUniqueViolation, MOBILE_PATTERN, normalizePhone } from '../../graphql/validate.js';
+import { assertPrintable, isUniqueViolation, MOBILE_PATTERN, normalizePhone } from '../../graphql/validate.js';
 
 /** A-Z and 2-9 without the look-alikes 0/O and 1/I: 32 symbols, so 8 of them carry 40 bits. */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -115,6 +115,7 @@ export interface RegistrationCreate { activityId: number | null; name: string; p
 
 function validRegistrant(input: RegistrationCreate): { name: string; phone: string } {
   const name = input.name.trim().replace(/\s+/g, ' ');
+  assertPrintable(name, ['input', 'name'], '姓名');
   const phone = normalizePhone(input.phone);
   const errors = [];
   const length = [...name].length;
@@ -236,6 +237,9 @@ const DOOR_REFUSAL: Partial<Record<RegistrationStatus, string>> = {
   CHECKED_OUT: '已经签退了',
 };
 
+/** The door opens an hour before the start; service hours count from then at the earliest. */
+const DOOR_OPENS_BEFORE_MS = 3600_000;
+
 /**
  * Check a resident in by code. A volunteer is matched by phone within the community, or named explicitly;
  * their hours are counted on check-out.
@@ -247,6 +251,9 @@ export async function checkIn(ctx: Context, input: { code: string; volunteerId?:
     const { activity, registration } = await lockForDoor(ctx, em, code);
     if (activity.status === ActivityStatus.CANCELLED || activity.status === ActivityStatus.DRAFT) fail(UserErrorCode.INVALID_STATE, '活动未发布或已取消，不能签到', ['input', 'code']);
     if (registration.status !== RegistrationStatus.CONFIRMED) fail(UserErrorCode.INVALID_STATE, DOOR_REFUSAL[registration.status]!, ['input', 'code']);
+    const now = Date.now();
+    if (now < activity.startsAt.getTime() - DOOR_OPENS_BEFORE_MS) fail(UserErrorCode.INVALID_STATE, '活动开始前 1 小时内才能签到', ['input', 'code']);
+    if (now > activity.endsAt.getTime()) fail(UserErrorCode.INVALID_STATE, '活动已结束，不能签到；服务时长请由工作人员补录', ['input', 'code']);
     let volunteerId: number | null = null;
     if (input.volunteerId != null) {
       const [v] = await sql<{ id: number }>(em, `select id from volunteer where id = ? and community_id = ? and archived_at is null`, [input.volunteerId, activity.communityId]);
@@ -278,12 +285,16 @@ export async function checkOut(ctx: Context, input: { code: string }): Promise<{
     const [row] = await sql(em, `update registration set status = 'CHECKED_OUT', checked_out_at = now(), updated_at = now() where id = ? returning *`, [registration.id]);
     const out = em.map(RegistrationEntity, row);
     let serviceRecord: ServiceRecordEntity | null = null;
-    const hours = Math.min(24, roundedHours(out.checkedInAt!, out.checkedOutAt!));
+    // hours count within the activity (from an hour before it to an hour after), so a forgotten check-out
+    // or an early check-in cannot inflate them; they are served on the activity's day
+    const from = new Date(Math.max(out.checkedInAt!.getTime(), activity.startsAt.getTime() - DOOR_OPENS_BEFORE_MS));
+    const until = new Date(Math.min(out.checkedOutAt!.getTime(), activity.endsAt.getTime() + DOOR_OPENS_BEFORE_MS));
+    const hours = until > from ? Math.min(24, roundedHours(from, until)) : 0;
     if (out.volunteerId != null && hours > 0) {
       const [record] = await sql(em,
         `insert into service_record (community_id, volunteer_id, activity_id, registration_id, hours, served_on, source, recorded_by)
          values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (registration_id) do nothing returning *`,
-        [activity.communityId, out.volunteerId, activity.id, out.id, hours, shanghaiDay(out.checkedInAt!), ServiceSource.CHECK_IN, accountId]);
+        [activity.communityId, out.volunteerId, activity.id, out.id, hours, shanghaiDay(activity.startsAt), ServiceSource.CHECK_IN, accountId]);
       serviceRecord = record ? em.map(ServiceRecordEntity, record) : null;
     }
     return { registration: out, serviceRecord };

@@ -55,6 +55,7 @@ describe('service hours from the door', () => {
 
     // two hours and twenty minutes at the activity: 2.5 hours
     await api.sql(`update registration set checked_in_at = now() - interval '2 hours 20 minutes' where code = ?`, [reg.code]);
+    await api.sql(`update activity set starts_at = starts_at - interval '2 hours 20 minutes', ends_at = ends_at - interval '2 hours 20 minutes' where id = (select activity_id from registration where code = ?)`, [reg.code]);
     const outs = await Promise.all(Array.from({ length: 5 }, () => api.gql(CHECK_OUT, { input: { code: reg.code } }, admin)));
     const done = outs.map((o) => o.data.registrationCheckOut).filter((o) => o.userErrors.length === 0);
     expect(done).toHaveLength(1);
@@ -96,10 +97,40 @@ describe('service hours from the door', () => {
     expect(res.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('候补') });
 
     const [seeded] = await api.sql<{ id: number; name: string }>(`select v.id, v.name from volunteer v join org_node c on c.id = v.community_id where c.name = '红康社区' order by v.id limit 1`);
-    const other = await makeActivity(api, admin, { organizerId: hongkang, title: '指定志愿者签到' });
+    const other = await makeActivity(api, admin, { organizerId: hongkang, title: '指定志愿者签到', startsInHours: 0.5 });
     const reg = (await api.gql(SIGN_UP, { input: { activityId: other.id, name: '代签', phone: phone() } })).data.registrationCreate.registration;
     const named = (await api.gql(CHECK_IN, { input: { code: reg.code, volunteerId: globalId('Volunteer', seeded.id) } }, admin)).data.registrationCheckIn;
     expect(named.registration.volunteer.name).toBe(seeded.name);
+  });
+});
+
+describe('the door', () => {
+  it('opens an hour before the start and closes at the end, and hours stay within the activity', async () => {
+    const p = phone();
+    await api.gql(VOLUNTEER_CREATE, { input: { communityId: hongkang, name: '孙守时', phone: p } }, admin);
+    const later = await makeActivity(api, admin, { organizerId: hongkang, title: '明天的活动', startsInHours: 26 });
+    const early = (await api.gql(SIGN_UP, { input: { activityId: later.id, name: '孙守时', phone: p } })).data.registrationCreate.registration;
+    const refused = (await api.gql(CHECK_IN, { input: { code: early.code } }, admin)).data.registrationCheckIn;
+    expect(refused.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: '活动开始前 1 小时内才能签到' });
+
+    // checked in at the door, then nobody checked out until the next day: hours stop an hour after the end
+    const now = await makeActivity(api, admin, { organizerId: hongkang, title: '忘记签退', startsInHours: 0.5, durationHours: 2 });
+    const reg = (await api.gql(SIGN_UP, { input: { activityId: now.id, name: '孙守时', phone: p } })).data.registrationCreate.registration;
+    expect((await api.gql(CHECK_IN, { input: { code: reg.code } }, admin)).data.registrationCheckIn.userErrors).toEqual([]);
+    await api.sql(`update activity set starts_at = starts_at - interval '30 hours', ends_at = ends_at - interval '30 hours' where title = '忘记签退'`);
+    await api.sql(`update registration set checked_in_at = checked_in_at - interval '30 hours' where code = ?`, [reg.code]);
+    const out = (await api.gql(CHECK_OUT, { input: { code: reg.code } }, admin)).data.registrationCheckOut;
+    expect(out.userErrors).toEqual([]);
+    expect(out.serviceRecord.hours).toBeLessThanOrEqual(3.5); // 30 min before the start to an hour after a 2-hour activity
+    const [{ starts }] = await api.sql<{ starts: string }>(`select to_char(starts_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as starts from activity where title = '忘记签退'`);
+    expect(out.serviceRecord.servedOn).toBe(starts);
+
+
+    const ended = await makeActivity(api, admin, { organizerId: hongkang, title: '已结束的活动', startsInHours: 0.5 });
+    const late = (await api.gql(SIGN_UP, { input: { activityId: ended.id, name: '迟到者', phone: phone() } })).data.registrationCreate.registration;
+    await api.sql(`update activity set starts_at = starts_at - interval '5 hours', ends_at = ends_at - interval '5 hours' where title = '已结束的活动'`);
+    const afterEnd = (await api.gql(CHECK_IN, { input: { code: late.code } }, admin)).data.registrationCheckIn;
+    expect(afterEnd.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('活动已结束') });
   });
 });
 

@@ -5,7 +5,8 @@ import type { Cookies } from '@sveltejs/kit';
  * "报名" twice on a slow connection) can find the registration again. Only codes and activity ids:
  * names and phone numbers never leave the API.
  */
-const COOKIE = 'tx_regs';
+export const REGISTRATIONS_COOKIE = 'tx_regs';
+const COOKIE = REGISTRATIONS_COOKIE;
 const KEEP = 20;
 
 export interface SavedRegistration {
