@@ -7,49 +7,97 @@
  *   - a field returning an object costs 1, plus what is selected under it; scalars and enums cost 0;
  *   - a connection costs 1, and everything selected under its edges/nodes counts `first` times (default 20);
  *     nested connections multiply (`first: 10` of `first: 10` prices 100 items);
- *   - a plain list of objects counts as 5 items (`nodes(ids:)` as the number of ids);
+ *   - a plain list of objects counts as many items as it can hold (LIST_BOUNDS, each enforced where the list
+ *     is made); `nodes(ids:)` as the number of ids;
  *   - a mutation field costs 10 instead of 1;
  *   - connection, edge, page-info, payload and user-error wrappers cost nothing themselves; introspection is free.
+ * Selections are priced as they execute: fragments that apply to an object all count (fields selected twice
+ * under one response name run once); on an interface or union, each possible type is priced with what applies
+ * to it, and the dearest counts. An operation whose variables cannot be coerced never runs and costs nothing
+ * (execution answers BAD_USER_INPUT).
  */
 import { createRequire } from 'node:module';
 import {
   GraphQLError, Kind,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLNamedType, type GraphQLObjectType,
+  type GraphQLSchema, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
 } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config.js';
 import type { Context } from './context.js';
 import { DEFAULT_PAGE_SIZE } from './relay.js';
 import { chargeBudget } from '../modules/unit/partner.budget.js';
+import { OrgLevel } from '../modules/org/org.entity.js';
+import { MAX_UNIT_COMMUNITIES } from '../modules/unit/unit.entity.js';
 
 // The type predicates must come from the graphql copy that built the schema (Node's resolution of the
 // package, as type-graphql and Apollo load it); a bundler preferring the ESM build would give a second copy.
 const {
   getArgumentValues, getDirectiveValues, getNamedType, getNullableType, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective,
-  isCompositeType, isLeafType, isListType, isObjectType,
+  isAbstractType, isCompositeType, isLeafType, isListType, isObjectType,
 } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 export const OBJECT_COST = 1;
 export const MUTATION_COST = 10;
+/**
+ * Plain lists with no bound in LIST_BOUNDS: an estimate, for lists of a handful of items by nature (an
+ * account's grants, a member's positions, a volunteer's teams, an activity's co-hosts).
+ */
 export const LIST_ESTIMATE = 5;
+/** The most community committees `publicCommunities` returns (its query stops there). */
+export const MAX_PUBLIC_COMMUNITIES = 100;
+/** Pricing visits at most this many fields (with their possible types); a document needing more is refused. */
+const MAX_PRICING_STEPS = 50_000;
 
-const isConnection = (type: GraphQLCompositeType) => isObjectType(type) && type.name.endsWith('Connection') && 'edges' in type.getFields();
-const isWrapper = (type: GraphQLCompositeType) => /(Connection|Edge|Payload)$/.test(type.name) || type.name === 'PageInfo' || type.name === 'UserError';
+/**
+ * The most items each plain list of objects holds, by `Type.field` (or `Interface.field` for all its
+ * implementations), and what enforces it.
+ */
+export const LIST_BOUNDS: Record<string, number> = {
+  // linking refuses a unit more communities (ensureLinked, under a lock on the unit); the field returns no more
+  'CoBuildingUnit.communities': MAX_UNIT_COMMUNITIES,
+  // the query stops there (activity.service publicCommunities)
+  'Query.publicCommunities': MAX_PUBLIC_COMMUNITIES,
+  // the org chain: street, community, branch, building group, member household
+  'OrgNode.ancestors': Object.keys(OrgLevel).length - 1,
+};
+
+const isConnection = (type: GraphQLNamedType) => isObjectType(type) && type.name.endsWith('Connection') && 'edges' in type.getFields();
+const isWrapper = (type: GraphQLNamedType) => /(Connection|Edge|Payload)$/.test(type.name) || type.name === 'PageInfo' || type.name === 'UserError';
+
+function listBound(parent: GraphQLObjectType, field: string): number {
+  for (const owner of [parent, ...parent.getInterfaces()]) {
+    const bound = LIST_BOUNDS[`${owner.name}.${field}`];
+    if (bound != null) return bound;
+  }
+  return LIST_ESTIMATE;
+}
+
+function tooComplex(): GraphQLError {
+  return new GraphQLError('查询过于复杂，无法计价：请减少片段与嵌套 (the query is too complex to price; use fewer fragments and less nesting)',
+    { extensions: { code: 'COST_LIMIT', http: { status: 400 } } });
+}
 
 /** The price of one operation of a document, with its variables. */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> = {}): number {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
-  const variables = 'coerced' in coerced && coerced.coerced ? coerced.coerced : {};
+  // bad or missing variables: nothing runs, and execution reports them as it would without any directive
+  if (!('coerced' in coerced) || !coerced.coerced) return 0;
+  const variables = coerced.coerced;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  let steps = 0;
 
-  const included = (node: FieldNode | SelectionSetNode['selections'][number]) => {
-    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
-    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  const included = (node: SelectionNode) => {
+    try {
+      if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+      return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+    } catch {
+      return true; // cannot happen once variables are coerced and the document validated; priced as included
+    }
   };
 
-  function argumentsOf(def: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+  function argumentsOf(def: ReturnType<GraphQLObjectType['getFields']>[string], node: FieldNode): Record<string, unknown> {
     try {
       return getArgumentValues(def, node, variables);
     } catch {
@@ -57,46 +105,82 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     }
   }
 
-  function fieldCost(parent: GraphQLCompositeType, node: FieldNode, listSize: number | null, mutationRoot: boolean): number {
+  const applies = (condition: GraphQLNamedType, type: GraphQLObjectType) =>
+    condition === type || (isAbstractType(condition) && schema.isSubType(condition, type));
+
+  /** The fields an object of `type` executes for the selection sets, by response name (as graphql's collectFields). */
+  function collectFields(type: GraphQLObjectType, sets: readonly SelectionSetNode[], into = new Map<string, FieldNode[]>(), visited = new Set<string>()): Map<string, FieldNode[]> {
+    for (const set of sets) {
+      for (const selection of set.selections) {
+        if (!included(selection)) continue;
+        if (selection.kind === Kind.FIELD) {
+          const key = selection.alias?.value ?? selection.name.value;
+          into.set(key, [...(into.get(key) ?? []), selection]);
+          continue;
+        }
+        let fragment: { typeCondition?: { name: { value: string } }; selectionSet: SelectionSetNode } | undefined = selection.kind === Kind.INLINE_FRAGMENT ? selection : undefined;
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          if (visited.has(selection.name.value)) continue;
+          visited.add(selection.name.value);
+          fragment = fragments.get(selection.name.value);
+        }
+        if (!fragment) continue;
+        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
+        if (!condition || !applies(condition, type)) continue;
+        collectFields(type, [fragment.selectionSet], into, visited);
+      }
+    }
+    return into;
+  }
+
+  // the same selections under the same type cost the same: price them once (nested interfaces would multiply otherwise)
+  const setIds = new Map<SelectionSetNode, number>();
+  const idOf = (set: SelectionSetNode) => {
+    if (!setIds.has(set)) setIds.set(set, setIds.size);
+    return setIds.get(set)!;
+  };
+  const memo = new Map<string, number>();
+
+  /** What objects of `type` select: on an interface or union, the dearest of its possible types. */
+  function selectionCost(type: GraphQLCompositeType, sets: readonly SelectionSetNode[], listSize: number | null, mutationRoot = false): number {
+    const key = `${type.name}|${listSize}|${mutationRoot}|${sets.map(idOf).join(',')}`;
+    const known = memo.get(key);
+    if (known != null) return known;
+    let dearest = 0;
+    for (const object of isObjectType(type) ? [type] : schema.getPossibleTypes(type)) {
+      let total = 0;
+      for (const nodes of collectFields(object, sets).values()) {
+        if (++steps > MAX_PRICING_STEPS) throw tooComplex();
+        total += fieldCost(object, nodes, listSize, mutationRoot);
+      }
+      dearest = Math.max(dearest, total);
+    }
+    memo.set(key, dearest);
+    return dearest;
+  }
+
+  /** One field as executed: the nodes selecting it under one response name, merged. */
+  function fieldCost(parent: GraphQLObjectType, nodes: FieldNode[], listSize: number | null, mutationRoot: boolean): number {
+    const node = nodes[0];
     if (node.name.value.startsWith('__')) return 0;
-    const def = 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
+    const def = parent.getFields()[node.name.value];
     if (!def) return 0;
     const named = getNamedType(def.type);
     if (isLeafType(named) || !isCompositeType(named)) return 0;
     const args = argumentsOf(def, node);
     const first = typeof args.first === 'number' ? Math.max(0, args.first) : DEFAULT_PAGE_SIZE;
     const own = mutationRoot ? MUTATION_COST : isWrapper(named) ? 0 : OBJECT_COST;
-    const children = node.selectionSet ? selectionCost(named, node.selectionSet, isConnection(named) ? first : null) : 0;
+    const sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    const children = sets.length ? selectionCost(named, sets, isConnection(named) ? first : null) : 0;
     if (isListType(getNullableType(def.type))) {
-      const items = listSize ?? (Array.isArray(args.ids) ? args.ids.length : typeof args.first === 'number' ? first : LIST_ESTIMATE);
+      const items = listSize ?? (Array.isArray(args.ids) ? args.ids.length : typeof args.first === 'number' ? first : listBound(parent, def.name));
       return items * (own + children);
     }
     return (isConnection(named) ? OBJECT_COST : own) + children;
   }
 
-  /** Fields on the type itself add up; fragments narrowing to other types count as the dearest of them. */
-  function selectionCost(type: GraphQLCompositeType, set: SelectionSetNode, listSize: number | null, mutationRoot = false): number {
-    let base = 0;
-    const narrowed = new Map<string, number>();
-    for (const selection of set.selections) {
-      if (!included(selection)) continue;
-      if (selection.kind === Kind.FIELD) {
-        base += fieldCost(type, selection, listSize, mutationRoot);
-        continue;
-      }
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-      if (!fragment) continue;
-      const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-      if (!condition || !isCompositeType(condition)) continue;
-      const cost = selectionCost(condition, fragment.selectionSet, listSize, mutationRoot);
-      if (condition.name === type.name) base += cost;
-      else narrowed.set(condition.name, (narrowed.get(condition.name) ?? 0) + cost);
-    }
-    return base + Math.max(0, ...narrowed.values());
-  }
-
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  return root ? selectionCost(root, operation.selectionSet, null, operation.operation === 'mutation') : 0;
+  return root ? selectionCost(root, [operation.selectionSet], null, operation.operation === 'mutation') : 0;
 }
 
 /** What `extensions.cost` reports. */

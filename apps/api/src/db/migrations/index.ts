@@ -3,6 +3,7 @@ import { Migration20261123000001_foundation } from './Migration20261123000001_fo
 import { Migration20261123000002_units } from './Migration20261123000002_units.js';
 import { Migration20261123000003_partners } from './Migration20261123000003_partners.js';
 import { Migration20261123000004_activities } from './Migration20261123000004_activities.js';
+import { Migration20261123000005_partner_scope } from './Migration20261123000005_partner_scope.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000002_units', class: Migration20261123000002_units },
   { name: 'Migration20261123000003_partners', class: Migration20261123000003_partners },
   { name: 'Migration20261123000004_activities', class: Migration20261123000004_activities },
+  { name: 'Migration20261123000005_partner_scope', class: Migration20261123000005_partner_scope },
 ];

@@ -7,7 +7,7 @@ import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './index
 
 /**
  * The demo partner token: a fixed secret so the start command can print the same working token on every
- * start. Anyone with the demo data has it; it reads only 昆明市口腔医院's own data.
+ * start. Anyone with the demo data has it; it reads only 昆明市口腔医院's own data with 红康社区, which issued it.
  */
 export const DEMO_PARTNER_TOKEN = 'txp_demo_kunming_stomatology_hospital_2026';
 export const DEMO_PARTNER_UNIT = '昆明市口腔医院';
@@ -79,11 +79,13 @@ export async function seedUnits(ctx: SeedContext): Promise<void> {
   await insertRows(em, 'double_report', doubleReports);
 
   const demoUnitId = byName.get(DEMO_PARTNER_UNIT);
-  if (demoUnitId == null) throw new Error(`demo data: no unit named ${DEMO_PARTNER_UNIT}`);
+  const demoCommunity = all.find((x) => x.unit.name === DEMO_PARTNER_UNIT)?.community;
+  if (demoUnitId == null || !demoCommunity) throw new Error(`demo data: no unit named ${DEMO_PARTNER_UNIT}`);
+  // issued by the unit's (first) community, 红康社区: it sees the hospital's relationship with that community
   await sql(em,
-    `insert into partner_token (unit_id, name, token_hash, token_hint, scopes, expires_at)
-     values (?, '演示令牌', ?, ?, ?::text[], now() + interval '10 years')`,
-    [demoUnitId, tokenHash(DEMO_PARTNER_TOKEN), `${DEMO_PARTNER_TOKEN.slice(0, 8)}…`, DEMO_PARTNER_SCOPES]);
+    `insert into partner_token (unit_id, community_id, name, token_hash, token_hint, scopes, expires_at)
+     values (?, ?, '演示令牌', ?, ?, ?::text[], now() + interval '10 years')`,
+    [demoUnitId, idFor(ctx, 'org', demoCommunity.key), tokenHash(DEMO_PARTNER_TOKEN), `${DEMO_PARTNER_TOKEN.slice(0, 8)}…`, DEMO_PARTNER_SCOPES]);
   ctx.announce.push(`DEMO_PARTNER_TOKEN ${DEMO_PARTNER_TOKEN} ${DEMO_PARTNER_UNIT}`);
 
   Object.assign(ctx.counts, {

@@ -14,7 +14,8 @@ export interface ScopeGrant { grantId: number; nodeId: number; path: string; rol
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'staff'; accountId: number; sessionId: number; grants: ScopeGrant[] }
-  | { kind: 'partner'; tokenId: number; unitId: number; scopes: string[] };
+  /** A co-building unit's API token, issued by one community: it reaches the unit's objects of that community only. */
+  | { kind: 'partner'; tokenId: number; unitId: number; communityId: number; scopes: string[] };
 
 const WRITE_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY];
 /** Roles whose work needs residents' and members' contact details (shown unmasked on request). */
@@ -38,6 +39,8 @@ export class Access {
   get isPartner(): boolean { return this.principal.kind === 'partner'; }
   get grants(): ScopeGrant[] { return this.principal.kind === 'staff' ? this.principal.grants : []; }
   get partnerUnitId(): number | null { return this.principal.kind === 'partner' ? this.principal.unitId : null; }
+  /** The community committee that issued the partner token; null for other callers. */
+  get partnerCommunityId(): number | null { return this.principal.kind === 'partner' ? this.principal.communityId : null; }
 
   hasScope(scope: string): boolean {
     return this.principal.kind === 'partner' && this.principal.scopes.includes(scope);

@@ -32,11 +32,13 @@ export async function testUnit(api: TestApi, name: string): Promise<{ id: number
   return { id: row.id, globalId: globalId('CoBuildingUnit', row.id) };
 }
 
-/** A partner token of the unit with the scopes, issued straight into the table. */
-export async function partnerToken(api: TestApi, unitId: number, scopes: string[]): Promise<string> {
+/** A partner token of the unit with the scopes, issued straight into the table by the community (linked to the unit here). */
+export async function partnerToken(api: TestApi, unitId: number, scopes: string[], community = '红康社区'): Promise<string> {
   const token = `txp_test_${randomBytes(16).toString('hex')}`;
-  await api.sql(`insert into partner_token (unit_id, name, token_hash, token_hint, scopes, expires_at) values (?, '测试令牌', ?, 'txp_test…', ?::text[], now() + interval '1 day')`,
-    [unitId, tokenHash(token), `{${scopes.join(',')}}`]);
+  const [{ id: communityId }] = await api.sql<{ id: number }>(`select id from org_node where name = ? and level = 'COMMUNITY'`, [community]);
+  await api.sql(`insert into unit_community (unit_id, community_id) values (?, ?) on conflict do nothing`, [unitId, communityId]);
+  await api.sql(`insert into partner_token (unit_id, community_id, name, token_hash, token_hint, scopes, expires_at) values (?, ?, '测试令牌', ?, 'txp_test…', ?::text[], now() + interval '1 day')`,
+    [unitId, communityId, tokenHash(token), `{${scopes.join(',')}}`]);
   return token;
 }
 

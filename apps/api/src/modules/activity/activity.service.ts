@@ -14,16 +14,19 @@ import {
 } from './activity.entity.js';
 import { MonthlyBy, occurrenceStarts, recurrenceLabel, windowBounds, type ActivityWindowName } from './activity.time.js';
 import { optionalText, uniquely, validInt, validSearch, validText } from '../../graphql/validate.js';
+import { MAX_PUBLIC_COMMUNITIES } from '../../graphql/cost.js';
 
 /** Most occurrences one series may have. */
 export const MAX_OCCURRENCES = 52;
 const MAX_DURATION_MS = 7 * 86_400_000;
 const SEATED_SQL = `('CONFIRMED', 'CHECKED_IN', 'CHECKED_OUT')`;
 
-// Partners reach activities their unit co-hosts.
+// Partners reach activities their unit co-hosts in the community that issued the token.
 registerUnitRelation<ActivityEntity>('Activity', {
   unitIdsOf: (ctx, activity) => coHostIdsOf(ctx, activity.id),
+  communityIdsOf: (_ctx, activity) => [activity.communityId],
   sqlCondition: (alias) => `exists (select 1 from activity_co_host h where h.activity_id = ${alias}.id and h.unit_id = ?)`,
+  communitySqlCondition: (alias) => `${alias}.community_id = ?`,
 });
 
 // ---- visibility ----------------------------------------------------------------------------------------
@@ -249,13 +252,13 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
   };
 }
 
-/** Community committees with public activities, for the events page's filter. */
+/** Community committees with public activities, for the events page's filter (at most MAX_PUBLIC_COMMUNITIES, as priced). */
 export async function publicCommunities(ctx: Context): Promise<OrgNodeEntity[]> {
   const rows = await sql(ctx.em,
     `select n.* from org_node n
      where n.level = 'COMMUNITY' and n.archived_at is null
        and exists (select 1 from activity a where a.community_id = n.id and a.audience = 'PUBLIC' and a.status in ('PUBLISHED', 'FINISHED'))
-     order by n.id`);
+     order by n.id limit ?`, [MAX_PUBLIC_COMMUNITIES]);
   return rows.map((r) => ctx.em.map(OrgNodeEntity, r));
 }
 

@@ -13,10 +13,12 @@ import { shanghaiDay, yearRange } from './activity.time.js';
 import { RecognitionEntity, ServiceRecordEntity, ServiceSource, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import { uniquely, validMobile, validSearch, validText } from '../../graphql/validate.js';
 
-// A partner sees the volunteers who serve for its unit (names masked, phones never in full).
+// A partner sees the volunteers who serve for its unit in the token's community (names masked, phones never in full).
 registerUnitRelation<VolunteerEntity>('Volunteer', {
   unitIdsOf: (_ctx, volunteer) => (volunteer.unitId == null ? [] : [volunteer.unitId]),
+  communityIdsOf: (_ctx, volunteer) => [volunteer.communityId],
   sqlCondition: (alias) => `${alias}.unit_id = ?`,
+  communitySqlCondition: (alias) => `${alias}.community_id = ?`,
 });
 
 // ---- access --------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { findVisibleMember } from '../member/member.service.js';
 import { DoubleReportEntity } from './unit.entity.js';
-import { communityForWrite, ensureLinked, requireStaff, todayInChina, unitFromInput, unitRowVisibility, type UnitRowList } from './unit.service.js';
+import { communityForWrite, ensureLinked, lockUnit, requireStaff, SAME_PERSON_SQL, todayInChina, unitFromInput, unitRowVisibility, type UnitRowList } from './unit.service.js';
 import { uniquely, validDate, validText } from '../../graphql/validate.js';
 
 const REPORTING_SQL = `(t.until is null or t.until >= (now() at time zone 'Asia/Shanghai')::date)`;
@@ -83,19 +83,31 @@ export async function createDoubleReport(ctx: Context, input: DoubleReportCreate
   let memberId: number | null = null;
   let personName = input.personName?.trim() ? validText(input.personName, 50, ['input', 'personName'], '姓名') : null;
   if (input.memberId) {
+    // the member reports to the community whose roll they are on
     const member = await findVisibleMember(ctx, idOf(input.memberId, 'PartyMember') ?? 0);
-    if (!member) fail(UserErrorCode.NOT_FOUND, '找不到这名党员', ['input', 'memberId']);
+    if (!member || member.communityId !== community.id) fail(UserErrorCode.NOT_FOUND, `${community.name}没有这名党员`, ['input', 'memberId']);
     memberId = member.id;
     personName ??= member.name;
   }
   if (!personName) fail(UserErrorCode.INVALID_INPUT, '请填写姓名或选择党员', ['input', 'personName']);
+  const name = personName;
   const since = input.since == null ? todayInChina() : validDate(input.since, ['input', 'since'], '报到日期');
+  const personField = ['input', input.memberId ? 'memberId' : 'personName'];
   const row = await uniquely(() => ctx.em.transactional(async (em) => {
+    // one registration of a person with a unit and community at a time: checked under a lock on the unit
+    await lockUnit(em, unit.id);
+    const [overlap] = await sql<{ since: string; until: string | null }>(em,
+      `select to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until from double_report
+       where unit_id = ? and community_id = ? and ${SAME_PERSON_SQL} and coalesce(until, 'infinity') >= ?::date
+       order by since desc limit 1`,
+      [unit.id, community.id, memberId, name, memberId, since]);
+    if (overlap && overlap.until == null) fail(UserErrorCode.DUPLICATE, `${name}自 ${overlap.since} 起已向${community.name}报到`, personField);
+    if (overlap) fail(UserErrorCode.DUPLICATE, `${name}向${community.name}报到至 ${overlap.until}，新的报到日期应在此之后`, ['input', 'since']);
     await ensureLinked(em, unit.id, community.id, null);
     const created = em.create(DoubleReportEntity, { unitId: unit.id, communityId: community.id, memberId, personName, since } as DoubleReportEntity);
     await em.flush();
     return created;
-  }), `${personName}已向${community.name}报到`, ['input', input.memberId ? 'memberId' : 'personName']);
+  }), `${name}已向${community.name}报到`, personField);
   ctx.loaders.clearAll();
   return row;
 }
@@ -110,6 +122,7 @@ export async function endDoubleReport(ctx: Context, input: { id: string; until?:
     ctx.access.assertCanWrite(community.path);
     const until = input.until == null ? todayInChina() : validDate(input.until, ['input', 'until'], '结束日期');
     if (until < found.since) fail(UserErrorCode.INVALID_INPUT, `结束日期不能早于报到日期 ${found.since}`, ['input', 'until']);
+    if (until > todayInChina()) fail(UserErrorCode.INVALID_INPUT, '结束日期不能晚于今天：请在停止报到后再登记', ['input', 'until']);
     if (found.until != null && found.until <= until) fail(UserErrorCode.INVALID_STATE, `已于 ${found.until} 结束报到`, ['input', 'id']);
     found.until = until;
     await em.flush();

@@ -4,12 +4,13 @@ import { payload } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { costLimitFor } from '../../graphql/cost.js';
 import { PartnerTokenEntity } from './unit.entity.js';
+import { loadNode } from '../org/org.service.js';
 import { loadUnit } from './unit.service.js';
 import * as partners from './partner.service.js';
 import { readBudget } from './partner.budget.js';
 import {
   CoBuildingUnit, PartnerBudget, PartnerToken, PartnerTokenCreateInput, PartnerTokenCreatePayload, PartnerTokenRevokeInput,
-  PartnerTokenRevokePayload, PartnerTokenRotateInput, PartnerTokenRotatePayload, PartnerTokenStatus,
+  PartnerTokenRevokePayload, PartnerTokenRotateInput, PartnerTokenRotatePayload, PartnerTokenStatus, PartyCommittee,
 } from './unit.types.js';
 
 registerNodeType(PartnerTokenEntity, 'PartnerToken', (ctx, id) => partners.findVisibleToken(ctx, id));
@@ -25,6 +26,11 @@ export class PartnerTokenResolver {
   status(@Root() token: PartnerTokenEntity) {
     return partners.tokenStatus(token);
   }
+
+  @FieldResolver(() => PartyCommittee, { description: "The community committee that issued the token: it reaches the unit's objects of this community only." })
+  community(@Root() token: PartnerTokenEntity, @Ctx() ctx: Context) {
+    return token.communityId == null ? null : loadNode(ctx, token.communityId);
+  }
 }
 
 @Resolver()
@@ -33,14 +39,16 @@ export class PartnerQueryResolver {
   async partnerBudget(@Ctx() ctx: Context) {
     const principal = ctx.access.principal;
     if (principal.kind !== 'partner') return null;
-    const [budget, token] = await Promise.all([readBudget(ctx.em, ctx.config, principal.tokenId), ctx.em.findOneOrFail(PartnerTokenEntity, { id: principal.tokenId })]);
-    return { ...budget, maxCostPerRequest: costLimitFor(ctx, ctx.config), scopes: principal.scopes, tokenExpiresAt: token.expiresAt };
+    const [budget, token, community] = await Promise.all([
+      readBudget(ctx.em, ctx.config, principal.tokenId), ctx.em.findOneOrFail(PartnerTokenEntity, { id: principal.tokenId }), loadNode(ctx, principal.communityId),
+    ]);
+    return { ...budget, maxCostPerRequest: costLimitFor(ctx, ctx.config), scopes: principal.scopes, tokenExpiresAt: token.expiresAt, community };
   }
 }
 
 @Resolver()
 export class PartnerMutationResolver {
-  @Mutation(() => PartnerTokenCreatePayload, { description: "Create an API token for a co-building unit; for committee admins of the unit's communities. The secret is returned only here." })
+  @Mutation(() => PartnerTokenCreatePayload, { description: "Create an API token for a co-building unit, issued by one of the unit's communities that you administer; it sees the unit's relationship with that community only. The secret is returned only here." })
   partnerTokenCreate(@Arg('input', () => PartnerTokenCreateInput, { description: 'What to do; see the input type.' }) input: PartnerTokenCreateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const { token, secret } = await partners.createToken(ctx, input);
@@ -48,7 +56,7 @@ export class PartnerMutationResolver {
     }, { partnerToken: null, secret: null });
   }
 
-  @Mutation(() => PartnerTokenRotatePayload, { description: 'Replace the secret of a token: the old secret stops working at once; scopes, expiry and budget stay. The new secret is returned only here.' })
+  @Mutation(() => PartnerTokenRotatePayload, { description: "Replace the secret of a token (committee admins of the token's community): the old secret stops working at once; scopes, expiry and budget stay. The new secret is returned only here." })
   partnerTokenRotate(@Arg('input', () => PartnerTokenRotateInput, { description: 'What to do; see the input type.' }) input: PartnerTokenRotateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const { token, secret } = await partners.rotateToken(ctx, input.id);
@@ -56,7 +64,7 @@ export class PartnerMutationResolver {
     }, { partnerToken: null, secret: null });
   }
 
-  @Mutation(() => PartnerTokenRevokePayload, { description: 'Revoke a token for good: requests with it are UNAUTHENTICATED from now on.' })
+  @Mutation(() => PartnerTokenRevokePayload, { description: "Revoke a token for good (committee admins of the token's community): requests with it are UNAUTHENTICATED from now on." })
   partnerTokenRevoke(@Arg('input', () => PartnerTokenRevokeInput, { description: 'What to do; see the input type.' }) input: PartnerTokenRevokeInput, @Ctx() ctx: Context) {
     return payload(async () => ({ partnerToken: await partners.revokeToken(ctx, input.id) }), { partnerToken: null });
   }

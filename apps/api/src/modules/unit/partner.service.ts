@@ -6,25 +6,28 @@ import { byKey } from '../../graphql/loaders.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
 import { newToken, registerTokenKind, tokenHash } from '../access/access.service.js';
-import { GrantRole, type Principal } from '../access/access.scope.js';
+import { GrantRole, subtreeEnd, type Principal } from '../access/access.scope.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
+import { loadNode } from '../org/org.service.js';
 import { PartnerTokenEntity, type CoBuildingUnitEntity } from './unit.entity.js';
 import { PartnerTokenStatus } from './unit.types.js';
 import { PARTNER_SCOPES, type PartnerScope } from './unit.scope.js';
-import { loadUnit, requireStaff, staffCommunitiesOf, unitFromInput } from './unit.service.js';
+import { communityIdsOf, loadUnit, requireStaff, staffCommunitiesOf, unitFromInput } from './unit.service.js';
 
 export const PARTNER_TOKEN_PREFIX = 'txp_';
 const MAX_LIFETIME_DAYS = 730;
 const DEFAULT_LIFETIME_DAYS = 365;
 
-/** A partner token in the Authorization header becomes a partner principal: the unit and the token's scopes. */
+/** A partner token in the Authorization header becomes a partner principal: the unit, the issuing community and the token's scopes. */
 async function authenticatePartner(em: EntityManager, token: string): Promise<Principal | null> {
-  const [row] = await sql<{ id: number; unit_id: number; scopes: string[]; last_used_at: Date | null }>(em,
-    `select id, unit_id, scopes, last_used_at from partner_token where token_hash = ? and revoked_at is null and expires_at > now()`, [tokenHash(token)]);
+  const [row] = await sql<{ id: number; unit_id: number; community_id: number; scopes: string[]; last_used_at: Date | null }>(em,
+    `select id, unit_id, community_id, scopes, last_used_at from partner_token
+     where token_hash = ? and revoked_at is null and expires_at > now() and community_id is not null`, [tokenHash(token)]);
   if (!row) return null;
   if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
     await sql(em, `update partner_token set last_used_at = now() where id = ?`, [row.id]);
   }
-  return { kind: 'partner', tokenId: row.id, unitId: row.unit_id, scopes: row.scopes };
+  return { kind: 'partner', tokenId: row.id, unitId: row.unit_id, communityId: row.community_id, scopes: row.scopes };
 }
 registerTokenKind(PARTNER_TOKEN_PREFIX, authenticatePartner);
 
@@ -33,24 +36,43 @@ export function tokenStatus(token: PartnerTokenEntity, now = new Date()): Partne
   return token.expiresAt.getTime() <= now.getTime() ? PartnerTokenStatus.EXPIRED : PartnerTokenStatus.ACTIVE;
 }
 
-/** May the caller manage the unit's tokens? A committee admin whose grant covers a community the unit works with. */
+/** Is the caller a committee admin over the community (the only ones who manage its partner tokens)? */
+function administers(ctx: Context, community: OrgNodeEntity): boolean {
+  return ctx.access.grantsCovering(community.path, [GrantRole.COMMITTEE_ADMIN]).length > 0;
+}
+
+/** May the caller manage some of the unit's tokens? A committee admin of a community the unit works with. */
 export async function canManageTokens(ctx: Context, unitId: number): Promise<boolean> {
   return (await staffCommunitiesOf(ctx, unitId, [GrantRole.COMMITTEE_ADMIN])).length > 0;
 }
 
-async function assertCanManageTokens(ctx: Context, unit: CoBuildingUnitEntity): Promise<void> {
-  requireStaff(ctx);
-  if (!(await canManageTokens(ctx, unit.id))) throw forbidden(`只有与${unit.name}共建的社区党委管理员可以管理其接口令牌 (committee admins of the unit's communities only)`);
+/** May the caller manage this token? Only a committee admin of the community that issued it. */
+export async function canManageToken(ctx: Context, token: PartnerTokenEntity): Promise<boolean> {
+  if (!ctx.access.isStaff || token.communityId == null) return false;
+  const community = await loadNode(ctx, token.communityId);
+  return community != null && administers(ctx, community);
 }
 
-/** One page of a unit's tokens, newest first (batched); for those who may manage them. */
+/** SQL "token row `t` was issued by a community the caller administers" (tokens of other communities stay hidden). */
+function managedCondition(ctx: Context): { sql: string; params: string[] } {
+  const paths = ctx.access.grants.filter((g) => g.role === GrantRole.COMMITTEE_ADMIN).map((g) => g.path);
+  if (paths.length === 0) return { sql: 'false', params: [] };
+  return {
+    sql: `exists (select 1 from org_node tc where tc.id = t.community_id and (${paths.map(() => '(tc.path >= ? and tc.path < ?)').join(' or ')}))`,
+    params: paths.flatMap((p) => [p, subtreeEnd(p)]),
+  };
+}
+
+/** One page of the unit's tokens that the caller manages (those of communities they administer), newest first (batched). */
 export function tokensOf(ctx: Context, unitId: number, page: Page): Promise<PartnerTokenEntity[]> {
   return ctx.loaders
     .get<number, PartnerTokenEntity[]>(`partnerToken.byUnit:${page.offset}:${page.limit}`, async (unitIds) => {
+      const managed = managedCondition(ctx);
       const rows = await sql(ctx.em,
         `select * from (
-           select t.*, row_number() over (partition by t.unit_id order by t.id desc) - 1 as rn from partner_token t where t.unit_id = any(?::int[])
-         ) x where rn >= ? and rn <= ? order by unit_id, rn`, [[...unitIds], page.offset, page.offset + page.limit]);
+           select t.*, row_number() over (partition by t.unit_id order by t.id desc) - 1 as rn from partner_token t
+           where t.unit_id = any(?::int[]) and ${managed.sql}
+         ) x where rn >= ? and rn <= ? order by unit_id, rn`, [[...unitIds], ...managed.params, page.offset, page.offset + page.limit]);
       const tokens = rows.map((r) => ctx.em.map(PartnerTokenEntity, r));
       return unitIds.map((id) => tokens.filter((t) => t.unitId === id));
     })
@@ -60,17 +82,19 @@ export function tokensOf(ctx: Context, unitId: number, page: Page): Promise<Part
 export function tokenCountOf(ctx: Context, unitId: number): Promise<number> {
   return ctx.loaders
     .get<number, number>('partnerToken.countByUnit', async (unitIds) => {
-      const rows = await sql<{ unit_id: number; count: string }>(ctx.em, `select unit_id, count(*) from partner_token where unit_id = any(?::int[]) group by unit_id`, [[...unitIds]]);
+      const managed = managedCondition(ctx);
+      const rows = await sql<{ unit_id: number; count: string }>(ctx.em,
+        `select t.unit_id, count(*) from partner_token t where t.unit_id = any(?::int[]) and ${managed.sql} group by t.unit_id`, [[...unitIds], ...managed.params]);
       return byKey(unitIds, rows, (r) => r.unit_id).map((r) => Number(r?.count ?? 0));
     })
     .load(unitId);
 }
 
-/** A token by id for node(id): visible only to those who may manage the unit's tokens. */
+/** A token by id for node(id): visible only to committee admins of the community that issued it. */
 export async function findVisibleToken(ctx: Context, id: number): Promise<PartnerTokenEntity | null> {
   if (!ctx.access.isStaff) return null;
   const token = await ctx.em.findOne(PartnerTokenEntity, { id });
-  return token && (await canManageTokens(ctx, token.unitId)) ? token : null;
+  return token && (await canManageToken(ctx, token)) ? token : null;
 }
 
 function validScopes(scopes: string[]): string[] {
@@ -85,13 +109,39 @@ function secretHint(secret: string): string {
   return `${secret.slice(0, PARTNER_TOKEN_PREFIX.length + 4)}…`;
 }
 
-export interface TokenCreate { unitId: string; name: string; scopes: string[]; expiresAt?: Date | null }
+export interface TokenCreate { unitId: string; communityId?: string | null; name: string; scopes: string[]; expiresAt?: Date | null }
 
-/** A new token for the unit; the secret is returned here once and never stored. */
+function notAdmin(unit: CoBuildingUnitEntity): never {
+  throw forbidden(`只有与${unit.name}共建的社区党委管理员可以为本社区签发其接口令牌 (committee admins of the unit's communities only)`);
+}
+
+/**
+ * The community a new token is issued by: the one asked for, which the caller must administer (FORBIDDEN
+ * otherwise) and the unit must work with; or, when none is asked for, the only one of the unit's communities
+ * that the caller administers.
+ */
+async function issuingCommunity(ctx: Context, unit: CoBuildingUnitEntity, globalId: string | null | undefined): Promise<OrgNodeEntity> {
+  const field = ['input', 'communityId'];
+  if (globalId == null) {
+    const mine = await staffCommunitiesOf(ctx, unit.id, [GrantRole.COMMITTEE_ADMIN]);
+    if (mine.length === 0) notAdmin(unit);
+    if (mine.length > 1) fail(UserErrorCode.INVALID_INPUT, `您管理的${mine.map((c) => c.name).join('、')}都与${unit.name}共建，请选择签发令牌的社区`, field);
+    return mine[0];
+  }
+  const id = idOf(globalId, 'PartyCommittee');
+  const community = id == null ? null : await loadNode(ctx, id);
+  if (!community || community.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区党委', field);
+  if (!administers(ctx, community)) notAdmin(unit);
+  if (community.archived) fail(UserErrorCode.ARCHIVED, `${community.name}已归档，不能签发令牌`, field);
+  if (!(await communityIdsOf(ctx, unit.id)).includes(community.id)) fail(UserErrorCode.INVALID_INPUT, `${unit.name}未与${community.name}共建，请先关联该单位`, field);
+  return community;
+}
+
+/** A new token for the unit, issued by one of its communities; the secret is returned here once and never stored. */
 export async function createToken(ctx: Context, input: TokenCreate): Promise<{ token: PartnerTokenEntity; secret: string }> {
   requireStaff(ctx);
   const unit = await unitFromInput(ctx, input.unitId, ['input', 'unitId']);
-  await assertCanManageTokens(ctx, unit);
+  const community = await issuingCommunity(ctx, unit, input.communityId);
   const name = input.name.trim();
   if (name.length < 1 || [...name].length > 50) fail(UserErrorCode.INVALID_INPUT, '令牌名称应为 1 到 50 个字', ['input', 'name']);
   const scopes = validScopes(input.scopes);
@@ -102,18 +152,18 @@ export async function createToken(ctx: Context, input: TokenCreate): Promise<{ t
   }
   const secret = newToken(PARTNER_TOKEN_PREFIX);
   const accountId = ctx.access.principal.kind === 'staff' ? ctx.access.principal.accountId : null;
-  const token = ctx.em.create(PartnerTokenEntity, { unitId: unit.id, name, tokenHash: tokenHash(secret), tokenHint: secretHint(secret), scopes, expiresAt, createdBy: accountId } as PartnerTokenEntity);
+  const token = ctx.em.create(PartnerTokenEntity, { unitId: unit.id, communityId: community.id, name, tokenHash: tokenHash(secret), tokenHint: secretHint(secret), scopes, expiresAt, createdBy: accountId } as PartnerTokenEntity);
   await ctx.em.flush();
   return { token, secret };
 }
 
-/** Load a token for a change, locked; NOT_FOUND when it does not exist or the caller cannot see it. */
+/** Load a token for a change, locked; NOT_FOUND when it does not exist, FORBIDDEN unless the caller administers its community. */
 async function tokenForWrite(ctx: Context, em: EntityManager, globalId: string): Promise<PartnerTokenEntity> {
   const id = idOf(globalId, 'PartnerToken');
   const token = id == null ? null : await em.findOne(PartnerTokenEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const unit = token && (await loadUnit(ctx, token.unitId));
   if (!token || !unit) fail(UserErrorCode.NOT_FOUND, '找不到该接口令牌', ['input', 'id']);
-  await assertCanManageTokens(ctx, unit);
+  if (!(await canManageToken(ctx, token))) throw forbidden(`只有签发该令牌的社区的党委管理员可以管理它 (committee admins of the token's community only)`);
   return token;
 }
 

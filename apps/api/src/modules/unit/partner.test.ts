@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { startTestApi, type TestApi } from '../../test/harness.js';
+import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { apiSchema } from '../../graphql/schema.js';
-import { operationCost } from '../../graphql/cost.js';
+import { MAX_PUBLIC_COMMUNITIES, operationCost } from '../../graphql/cost.js';
+import { MAX_UNIT_COMMUNITIES } from './unit.entity.js';
 import { DEMO_PARTNER_TOKEN } from '../../db/seed/unit.seed.js';
 
 let api: TestApi;
@@ -43,13 +44,75 @@ describe('query cost', () => {
   it('prices objects, connections by page size, nested connections multiplied, mutations extra', async () => {
     expect(await cost(`{ partnerUnit { name kind } }`)).toBe(1);
     expect(await cost(`{ partnerUnit { agreements(first: 9) { totalCount edges { cursor node { title commitments } } pageInfo { hasNextPage } } } }`)).toBe(1 + 1 + 9);
-    // default page size 20; nested connections multiply; plain lists count 5 items
-    expect(await cost(`{ coBuildingUnits { edges { node { communities { name } agreements(first: 10) { edges { node { unit { name } } } } } } } }`)).toBe(1 + 20 * (1 + 5 + 1 + 10 * 2));
+    // default page size 20; nested connections multiply; plain lists count their maximum
+    expect(await cost(`{ coBuildingUnits { edges { node { communities { name } agreements(first: 10) { edges { node { unit { name } } } } } } } }`)).toBe(1 + 20 * (1 + MAX_UNIT_COMMUNITIES + 1 + 10 * 2));
     expect(await cost(`query($n: Int) { coBuildingUnits(first: $n) { edges { node { name } } } }`, { n: 3 })).toBe(1 + 3);
     expect(await cost(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Agreement { unit { name } } ... on CommitteeSeat { unit { name } community { name } } } }`, { ids: ['a', 'b', 'c'] })).toBe(3 * (1 + 2));
     expect(await cost(`mutation { partnerTokenRevoke(input: { id: "x" }) { partnerToken { unit { name } } userErrors { code } } }`)).toBe(10 + 1 + 1);
     expect(await cost(`{ __schema { types { name fields { name } } } }`)).toBe(0);
     expect(await cost(`query($skip: Boolean!) { partnerUnit @skip(if: $skip) { name } }`, { skip: true })).toBe(0);
+  });
+
+  it('prices every fragment that applies: all of them on an object type, the dearest concrete type on an abstract one', async () => {
+    // a community is a Node and an OrgNode: both fragments apply to it, so both are paid
+    const both = `{ partnerUnit { communities {
+      ... on Node { ... on PartyCommittee { children(first: 10) { edges { node { name } } } } }
+      ... on OrgNode { ancestors { name } }
+    } } }`;
+    expect(await cost(both)).toBe(1 + MAX_UNIT_COMMUNITIES * (1 + (1 + 10) + 4));
+    // on an abstract type: per concrete type, what applies to it adds up (Agreement: unit and community)
+    const abstract = `query($ids: [ID!]!) { nodes(ids: $ids) {
+      ... on Node { ... on Agreement { unit { name } } }
+      ... on Agreement { community { name } }
+      ... on CommitteeSeat { unit { name } }
+    } }`;
+    expect(await cost(abstract, { ids: ['a', 'b'] })).toBe(2 * (1 + 2));
+    const named = `query($ids: [ID!]!) { nodes(ids: $ids) { ...A ...S } } fragment A on Agreement { unit { name } community { name } } fragment S on Node { ...A }`;
+    expect(await cost(named, { ids: ['a'] })).toBe(1 + 2);
+    // the same field selected twice runs once; under two aliases it runs twice
+    expect(await cost(`{ partnerUnit { agreements(first: 10) { edges { node { title } } } ... on CoBuildingUnit { agreements(first: 10) { edges { node { unit { name } } } } } } }`)).toBe(1 + 1 + 10 * 2);
+    expect(await cost(`{ partnerUnit { a: agreements(first: 10) { edges { node { unit { name } } } } b: agreements(first: 10) { edges { node { unit { name } } } } } }`)).toBe(1 + 2 * (1 + 10 * 2));
+  });
+
+  it('prices plain lists at their enforced maximum', async () => {
+    expect(await cost(`{ publicCommunities { name } }`)).toBe(MAX_PUBLIC_COMMUNITIES);
+    expect(await cost(`{ partnerUnit { communities { name } } }`)).toBe(1 + MAX_UNIT_COMMUNITIES);
+    // a unit works with at most MAX_UNIT_COMMUNITIES communities: one more is refused
+    const [unit] = await api.sql<{ id: number }>(`insert into co_building_unit (name, kind) values ('多社区测试单位', 'ENTERPRISE') returning id`);
+    const [street] = await api.sql<{ id: number; path: string }>(`select id, path from org_node where level = 'STREET' order by id limit 1`);
+    await api.sql(`insert into org_node (parent_id, level, name, path, depth) select ?, 'COMMUNITY', '测试社区' || g, ? || 'test' || g || '/', 1 from generate_series(1, ?::int) g`,
+      [street.id, street.path, MAX_UNIT_COMMUNITIES]);
+    await api.sql(`insert into unit_community (unit_id, community_id) select ?, id from org_node where name like '测试社区%'`, [unit.id]);
+    const zhenxingAdmin = await api.login('zhenxing-admin');
+    const [zhenxing] = await api.sql<{ id: number }>(`select id from org_node where name = '振兴社区'`);
+    const LINK = `mutation($input: CoBuildingUnitLinkInput!) { coBuildingUnitLink(input: $input) { unit { id } userErrors { field code message } } }`;
+    const refused = await api.gql(LINK, { input: { unitId: globalId('CoBuildingUnit', unit.id), communityId: globalId('PartyCommittee', zhenxing.id) } }, zhenxingAdmin);
+    expect(refused.data.coBuildingUnitLink.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'communityId'] });
+    expect(refused.data.coBuildingUnitLink.userErrors[0].message).toContain(String(MAX_UNIT_COMMUNITIES));
+    const AGREEMENT = `mutation($input: AgreementCreateInput!) { agreementCreate(input: $input) { agreement { id } userErrors { code } } }`;
+    const viaAgreement = await api.gql(AGREEMENT, { input: { unitId: globalId('CoBuildingUnit', unit.id), communityId: globalId('PartyCommittee', zhenxing.id), signedOn: '2026-01-01', termMonths: 12, commitments: ['义诊'] } }, zhenxingAdmin);
+    expect(viaAgreement.data.agreementCreate.userErrors[0].code).toBe('INVALID_INPUT');
+    const listed = await api.gql(`query($id: ID!) { coBuildingUnit(id: $id) { communities { name } } }`, { id: globalId('CoBuildingUnit', unit.id) });
+    expect(listed.data.coBuildingUnit.communities).toHaveLength(MAX_UNIT_COMMUNITIES);
+  });
+
+  it('answers a bad or missing variable of @skip/@include with BAD_USER_INPUT (400), as it does without the directive', async () => {
+    const plain = await api.gql(`query($n: Int!) { coBuildingUnits(first: $n) { totalCount } }`, {});
+    expect(plain.status).toBe(400);
+    expect(plain.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const queries = [
+      `query($skip: Boolean!) { partnerUnit @skip(if: $skip) { name } }`,
+      `query($on: Boolean!) { partnerUnit { ...F @include(if: $on) } } fragment F on CoBuildingUnit { name }`,
+    ];
+    for (const query of queries) {
+      for (const variables of [{}, { skip: 'yes', on: 'yes' }, { skip: null, on: null }]) {
+        for (const token of [undefined, admin, DEMO_PARTNER_TOKEN]) {
+          const res = await api.gql(query, variables, token);
+          expect(res.status, `${query} ${JSON.stringify(variables)}`).toBe(400);
+          expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        }
+      }
+    }
   });
 
   it('refuses a request over the maximum before it runs, stating the price and the limit', async () => {

@@ -6,7 +6,7 @@ import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { findVisibleMember } from '../member/member.service.js';
 import { CommitteeSeatEntity, CROSS_ROLE_LABEL, CrossAppointmentEntity, type CrossAppointmentRole } from './unit.entity.js';
-import { communityForWrite, ensureLinked, lockUnit, requireStaff, todayInChina, unitFromInput, type UnitRowList } from './unit.service.js';
+import { communityForWrite, ensureLinked, lockUnit, requireStaff, SAME_PERSON_SQL, todayInChina, unitFromInput, type UnitRowList } from './unit.service.js';
 import { uniquely, validDate, validText } from '../../graphql/validate.js';
 
 /** Held today: started, and not ended before today. */
@@ -58,8 +58,11 @@ export async function createSeat(ctx: Context, input: SeatCreate): Promise<Commi
   return seat;
 }
 
-/** End a term (a seat or a cross-appointment) that is still open or ends later than asked. */
-async function endTerm<E extends CommitteeSeatEntity | CrossAppointmentEntity>(ctx: Context, entity: new () => E, typeName: string, globalId: string, untilInput: string | null | undefined, missing: string): Promise<E> {
+/**
+ * End a term (a seat or a cross-appointment) that is still open or ends later than asked. `pastOnly`: the end
+ * may not lie in the future (it records that the term ended).
+ */
+async function endTerm<E extends CommitteeSeatEntity | CrossAppointmentEntity>(ctx: Context, entity: new () => E, typeName: string, globalId: string, untilInput: string | null | undefined, missing: string, pastOnly: boolean): Promise<E> {
   requireStaff(ctx);
   const id = idOf(globalId, typeName);
   const row = await ctx.em.transactional(async (em) => {
@@ -68,6 +71,7 @@ async function endTerm<E extends CommitteeSeatEntity | CrossAppointmentEntity>(c
     if (!found || !community) fail(UserErrorCode.NOT_FOUND, missing, ['input', 'id']);
     ctx.access.assertCanWrite(community.path);
     const until = endDate(untilInput, found.since);
+    if (pastOnly && until > todayInChina()) fail(UserErrorCode.INVALID_INPUT, '结束日期不能晚于今天：请在卸任后再登记', ['input', 'until']);
     if (found.until != null && found.until <= until) fail(UserErrorCode.INVALID_STATE, `已于 ${found.until} 结束`, ['input', 'id']);
     found.until = until;
     await em.flush();
@@ -78,7 +82,7 @@ async function endTerm<E extends CommitteeSeatEntity | CrossAppointmentEntity>(c
 }
 
 export function endSeat(ctx: Context, input: { id: string; until?: string | null }): Promise<CommitteeSeatEntity> {
-  return endTerm(ctx, CommitteeSeatEntity, 'CommitteeSeat', input.id, input.until, '找不到该兼职委员席位');
+  return endTerm(ctx, CommitteeSeatEntity, 'CommitteeSeat', input.id, input.until, '找不到该兼职委员席位', false);
 }
 
 export interface CrossAppointmentCreate { unitId: string; communityId: string; role: CrossAppointmentRole; personName: string; memberId?: string | null; since: string }
@@ -96,6 +100,16 @@ export async function createCrossAppointment(ctx: Context, input: CrossAppointme
     memberId = member.id;
   }
   const appointment = await uniquely(() => ctx.em.transactional(async (em) => {
+    // one appointment of a person to a role at a time: checked under a lock on the unit
+    await lockUnit(em, unit.id);
+    const [overlap] = await sql<{ since: string; until: string | null }>(em,
+      `select to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until from cross_appointment
+       where unit_id = ? and community_id = ? and role = ? and ${SAME_PERSON_SQL} and coalesce(until, 'infinity') >= ?::date
+       order by since desc limit 1`,
+      [unit.id, community.id, input.role, memberId, personName, memberId, since]);
+    const role = CROSS_ROLE_LABEL[input.role];
+    if (overlap && overlap.until == null) fail(UserErrorCode.DUPLICATE, `${personName}自 ${overlap.since} 起已在${unit.name}担任${role}`, ['input', 'personName']);
+    if (overlap) fail(UserErrorCode.DUPLICATE, `${personName}在${unit.name}担任${role}至 ${overlap.until}，新的任职日期应在此之后`, ['input', 'since']);
     await ensureLinked(em, unit.id, community.id, since);
     const created = em.create(CrossAppointmentEntity, { unitId: unit.id, communityId: community.id, role: input.role, personName, memberId, since } as CrossAppointmentEntity);
     await em.flush();
@@ -106,5 +120,5 @@ export async function createCrossAppointment(ctx: Context, input: CrossAppointme
 }
 
 export function endCrossAppointment(ctx: Context, input: { id: string; until?: string | null }): Promise<CrossAppointmentEntity> {
-  return endTerm(ctx, CrossAppointmentEntity, 'CrossAppointment', input.id, input.until, '找不到该交叉任职');
+  return endTerm(ctx, CrossAppointmentEntity, 'CrossAppointment', input.id, input.until, '找不到该交叉任职', true);
 }

@@ -11,6 +11,9 @@ export enum UnitKind {
   SOCIAL_ORGANIZATION = 'SOCIAL_ORGANIZATION',
 }
 
+/** The most community committees one unit works with (enforced when linking, under a lock on the unit). */
+export const MAX_UNIT_COMMUNITIES = 20;
+
 /** A co-building partner unit (共建单位): government office, hospital, school, company, property firm ... */
 @Entity({ tableName: 'co_building_unit' })
 export class CoBuildingUnitEntity {
@@ -144,11 +147,13 @@ export class DoubleReportEntity {
   get globalId(): string { return toGlobalId('DoubleReportMember', this.id); }
 }
 
-/** An API token of a co-building unit; only the SHA-256 of its secret is stored. */
+/** An API token of a co-building unit, issued by one of the unit's communities; only the SHA-256 of its secret is stored. */
 @Entity({ tableName: 'partner_token' })
 export class PartnerTokenEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true }) id: number;
   @Property({ type: 'integer' }) unitId: number;
+  /** The community committee that issued it: the token reaches the unit's objects of this community only. Null only for tokens revoked because no community could be told. */
+  @Property({ type: 'integer', nullable: true }) communityId: number | null = null;
   @Property({ type: 'text' }) name: string;
   @Property({ type: 'text', hidden: true }) tokenHash: string;
   @Property({ type: 'text' }) tokenHint: string;

@@ -6,7 +6,7 @@ import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { loadNode } from '../org/org.service.js';
 import { findVisibleMember } from '../member/member.service.js';
 import {
-  AgreementEntity, CoBuildingUnitEntity, CommitteeSeatEntity, CrossAppointmentEntity, DoubleReportEntity, PropertyEvaluationEntity, UnitKind,
+  AgreementEntity, CoBuildingUnitEntity, CommitteeSeatEntity, CrossAppointmentEntity, DoubleReportEntity, MAX_UNIT_COMMUNITIES, PropertyEvaluationEntity, UnitKind,
 } from './unit.entity.js';
 import * as units from './unit.service.js';
 import * as agreements from './agreement.service.js';
@@ -48,17 +48,17 @@ const UnitRowFields = {
 
 @Resolver(() => CoBuildingUnit)
 export class CoBuildingUnitResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Contact person (联系人): in full for staff of its communities and for the unit itself, masked (张*) for everyone else.' })
+  @FieldResolver(() => String, { nullable: true, description: "Contact person (联系人): in full for staff of its communities and for the unit's own partner tokens, masked (张*) for everyone else." })
   contactName(@Root() unit: CoBuildingUnitEntity, @Ctx() ctx: Context) {
     return units.contactNameOf(ctx, unit);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Contact phone: null for outsiders; masked (138****5678) for staff of the unit's communities and the unit itself; in full with `reveal` for the unit itself and staff whose role needs personal data." })
+  @FieldResolver(() => String, { nullable: true, description: "Contact phone: null for outsiders; masked (138****5678) for staff of the unit's communities and the unit's own partner tokens; in full with `reveal` for staff whose role needs personal data and for the unit's own tokens (as the community that issued them sees it)." })
   contactPhone(@Root() unit: CoBuildingUnitEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
     return units.contactPhoneOf(ctx, unit, reveal);
   }
 
-  @FieldResolver(() => [PartyCommittee], { description: 'The community committees the unit works with (共建社区).' })
+  @FieldResolver(() => [PartyCommittee], { description: `The community committees the unit works with (共建社区), earliest first; a unit works with at most ${MAX_UNIT_COMMUNITIES}.` })
   communities(@Root() unit: CoBuildingUnitEntity, @Ctx() ctx: Context) {
     return units.communitiesOf(ctx, unit.id);
   }
@@ -108,7 +108,7 @@ export class CoBuildingUnitResolver {
     return doubleReports.doubleReportSummaryOf(ctx, unit.id);
   }
 
-  @FieldResolver(() => PartnerTokenConnection, { nullable: true, description: "The unit's API tokens, newest first; null unless you are a committee admin of a community the unit works with." })
+  @FieldResolver(() => PartnerTokenConnection, { nullable: true, description: "The unit's API tokens issued by the communities you administer, newest first; null unless you are a committee admin of a community the unit works with." })
   async partnerTokens(@Root() unit: CoBuildingUnitEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
     if (!(await partners.canManageTokens(ctx, unit.id))) return null;
@@ -208,7 +208,7 @@ export class UnitQueryResolver {
     return toConnection(rows, page, total);
   }
 
-  @Query(() => CoBuildingUnit, { nullable: true, description: 'The unit of the partner token making the request; null for other callers.' })
+  @Query(() => CoBuildingUnit, { nullable: true, description: "The unit of the partner token making the request; null for other callers. Its lists show the unit's relationship with the community that issued the token." })
   partnerUnit(@Ctx() ctx: Context) {
     const unitId = ctx.access.partnerUnitId;
     return unitId == null ? null : units.loadUnit(ctx, unitId);

@@ -8,7 +8,7 @@ import { sql } from '../../db/sql.js';
 import { GrantRole } from '../access/access.scope.js';
 import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
 import { loadNode } from '../org/org.service.js';
-import { CoBuildingUnitEntity, UnitKind } from './unit.entity.js';
+import { CoBuildingUnitEntity, MAX_UNIT_COMMUNITIES, UnitKind } from './unit.entity.js';
 import { canPartnerSee, partnerCondition, registerUnitRelation } from './unit.scope.js';
 
 // ---- the unit scope of this module's own types ---------------------------------------------------------
@@ -19,12 +19,22 @@ export type UnitRowType = (typeof UNIT_ROW_TYPES)[number];
 export interface UnitRow { unitId: number; communityId: number }
 
 for (const typeName of UNIT_ROW_TYPES) {
-  registerUnitRelation<UnitRow>(typeName, { unitIdsOf: (_ctx, row) => [row.unitId], sqlCondition: (alias) => `${alias}.unit_id = ?` });
+  registerUnitRelation<UnitRow>(typeName, {
+    unitIdsOf: (_ctx, row) => [row.unitId],
+    communityIdsOf: (_ctx, row) => [row.communityId],
+    sqlCondition: (alias) => `${alias}.unit_id = ?`,
+    communitySqlCondition: (alias) => `${alias}.community_id = ?`,
+  });
 }
-// the unit itself: its contact details and lists are "its own" for its partner tokens
-registerUnitRelation<CoBuildingUnitEntity>('CoBuildingUnit', { unitIdsOf: (_ctx, unit) => [unit.id], sqlCondition: (alias) => `${alias}.id = ?` });
+// the unit itself: its contact details are "its own" for its partner tokens, issued by a community it works with
+registerUnitRelation<CoBuildingUnitEntity>('CoBuildingUnit', {
+  unitIdsOf: (_ctx, unit) => [unit.id],
+  communityIdsOf: (ctx, unit) => communityIdsOf(ctx, unit.id),
+  sqlCondition: (alias) => `${alias}.id = ?`,
+  communitySqlCondition: (alias) => `exists (select 1 from unit_community uc where uc.unit_id = ${alias}.id and uc.community_id = ?)`,
+});
 
-/** Staff whose grants cover the row's community, or the partner of the row's unit. */
+/** Staff whose grants cover the row's community, or a partner token of the row's unit issued by the row's community. */
 export async function canSeeUnitRow(ctx: Context, typeName: UnitRowType, row: UnitRow): Promise<boolean> {
   if (ctx.access.isStaff) {
     const community = await loadNode(ctx, row.communityId);
@@ -129,10 +139,10 @@ export function communityIdsOf(ctx: Context, unitId: number): Promise<number[]> 
     .load(unitId);
 }
 
-/** The community committees a unit works with (public). */
+/** The community committees a unit works with (public): at most MAX_UNIT_COMMUNITIES, the earliest first. */
 export async function communitiesOf(ctx: Context, unitId: number): Promise<OrgNodeEntity[]> {
   const nodes = await Promise.all((await communityIdsOf(ctx, unitId)).map((id) => loadNode(ctx, id)));
-  return nodes.filter((n): n is OrgNodeEntity => n != null && !n.archived);
+  return nodes.filter((n): n is OrgNodeEntity => n != null && !n.archived).slice(0, MAX_UNIT_COMMUNITIES);
 }
 
 /** The unit's communities covered by the caller's grants (with the given roles, if any). */
@@ -141,12 +151,15 @@ export async function staffCommunitiesOf(ctx: Context, unitId: number, roles?: G
   return (await communitiesOf(ctx, unitId)).filter((c) => ctx.access.grantsCovering(c.path, roles).length > 0);
 }
 
-/** Is the caller a partner token of this unit allowed to read its own data? */
+/** Is the caller a partner token of this unit (issued by a community it works with) allowed to read its own data? */
 export function isOwnUnit(ctx: Context, unit: CoBuildingUnitEntity): Promise<boolean> {
   return canPartnerSee(ctx, 'CoBuildingUnit', unit);
 }
 
-/** Contact person: in full for staff of the unit's communities and the unit itself, masked for everyone else. */
+/**
+ * Contact person: in full for staff of the unit's communities and the unit's own tokens (each issued by one of
+ * those communities, so they see what that community sees), masked for everyone else.
+ */
 export async function contactNameOf(ctx: Context, unit: CoBuildingUnitEntity): Promise<string | null> {
   if (!unit.contactName) return null;
   if ((await staffCommunitiesOf(ctx, unit.id)).length > 0 || (await isOwnUnit(ctx, unit))) return unit.contactName;
@@ -154,8 +167,9 @@ export async function contactNameOf(ctx: Context, unit: CoBuildingUnitEntity): P
 }
 
 /**
- * Contact phone: never for outsiders (null); masked for staff of the unit's communities and the unit itself;
- * in full on `reveal` for the unit itself and for staff whose role needs personal data.
+ * Contact phone: never for outsiders (null); masked for staff of the unit's communities and the unit's own
+ * tokens; in full on `reveal` for staff whose role needs personal data and for the unit's own tokens (as the
+ * committee admins who issued them see it).
  */
 export async function contactPhoneOf(ctx: Context, unit: CoBuildingUnitEntity, reveal: boolean): Promise<string | null> {
   const own = await isOwnUnit(ctx, unit);
@@ -223,13 +237,27 @@ export async function unitFromInput(ctx: Context, globalId: string, field: strin
   return unit;
 }
 
+/**
+ * "Row is the person of the parameters (member id, name, member id)", for terms held by people (double
+ * reports, cross-appointments): the same Party member, or the same name where either side has no member on record.
+ */
+export const SAME_PERSON_SQL = `(member_id = ?::int or (person_name = ? and (member_id is null or ?::int is null)))`;
+
 /** Lock the unit row for the rest of the transaction: serializes writes about one unit. */
 export async function lockUnit(em: EntityManager, unitId: number): Promise<void> {
   await sql(em, `select id from co_building_unit where id = ? for update`, [unitId]);
 }
 
-/** Make sure the unit works with the community (agreements, seats and the like imply it). */
+/**
+ * Make sure the unit works with the community (agreements, seats and the like imply it). A new link is made
+ * under a lock on the unit, and refused (INVALID_INPUT on `input.communityId`) beyond MAX_UNIT_COMMUNITIES.
+ */
 export async function ensureLinked(em: EntityManager, unitId: number, communityId: number, since: string | null): Promise<void> {
+  const [linked] = await sql(em, `select 1 from unit_community where unit_id = ? and community_id = ?`, [unitId, communityId]);
+  if (linked) return;
+  await lockUnit(em, unitId);
+  const [{ count }] = await sql<{ count: string }>(em, `select count(*) from unit_community where unit_id = ?`, [unitId]);
+  if (Number(count) >= MAX_UNIT_COMMUNITIES) fail(UserErrorCode.INVALID_INPUT, `一个共建单位最多与 ${MAX_UNIT_COMMUNITIES} 个社区共建`, ['input', 'communityId']);
   await sql(em, `insert into unit_community (unit_id, community_id, since) values (?, ?, ?) on conflict do nothing`, [unitId, communityId, since]);
 }
 

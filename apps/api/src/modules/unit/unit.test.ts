@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../test/harness.js';
+import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
+import { hashPassword } from '../access/access.service.js';
 import { DEMO_PARTNER_TOKEN } from '../../db/seed/unit.seed.js';
 import { demoAnnouncements, seedDemoIfEmpty } from '../../db/seed/index.js';
 import { unitScopedTypes } from './unit.scope.js';
@@ -38,6 +39,19 @@ async function createToken(unitId: string, scopes = ['unit:read'], admin = hongk
     { input: { unitId, name: '测试令牌', scopes, expiresAt } }, admin);
   expect(res.data.partnerTokenCreate.userErrors).toEqual([]);
   return res.data.partnerTokenCreate as { secret: string; partnerToken: { id: string; status: string; scopes: string[]; hint: string } };
+}
+
+/** Today in China plus `offset` days, YYYY-MM-DD. */
+const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** A staff account that is committee admin of the named communities. */
+async function adminOf(username: string, ...communities: string[]): Promise<string> {
+  const [account] = await api.sql<{ id: number }>(`insert into account (username, password_hash, display_name) values (?, ?, ?) returning id`,
+    [username, await hashPassword('tongxin-demo'), username]);
+  for (const name of communities) {
+    await api.sql(`insert into access_grant (account_id, org_node_id, role) select ?, id, 'COMMITTEE_ADMIN' from org_node where name = ? and level = 'COMMUNITY'`, [account.id, name]);
+  }
+  return api.login(username);
 }
 
 beforeAll(async () => {
@@ -254,6 +268,75 @@ describe('staff', () => {
     expect(results.filter((r) => r.data.committeeSeatCreate.userErrors[0]?.code === 'DUPLICATE').length).toBe(7);
     const rows = await api.sql<{ count: string }>(`select count(*) from committee_seat s join co_building_unit u on u.id = s.unit_id where u.name = '五华区第二幼儿园' and s.until is null`);
     expect(Number(rows[0].count)).toBe(1);
+  });
+
+  it('keeps one double report per person at a time, refuses future end dates, and takes members from the community roll only', async () => {
+    const unit = await unitNamed('红康社区', '五华区第二幼儿园', hongkangAdmin);
+    const communityId = await community('红康社区');
+    const M = `mutation($input: DoubleReportMemberCreateInput!) { doubleReportMemberCreate(input: $input) { doubleReportMember { id personName current } userErrors { field code message } } }`;
+    const END = `mutation($input: DoubleReportMemberEndInput!) { doubleReportMemberEnd(input: $input) { doubleReportMember { until current } userErrors { field code message } } }`;
+    const create = async (input: Record<string, unknown>, token = hongkangAdmin) => (await api.gql(M, { input: { unitId: unit.id, communityId, ...input } }, token)).data.doubleReportMemberCreate;
+    const end = async (id: string, until: string) => (await api.gql(END, { input: { id, until } }, hongkangAdmin)).data.doubleReportMemberEnd;
+    const reporting = async () => {
+      const Q = `query($id: ID!) { node(id: $id) { ... on CoBuildingUnit { doubleReportMembers(reporting: true, first: 100) { edges { node { personName } } } doubleReportSummary { memberCount } } } }`;
+      const node = (await api.gql(Q, { id: unit.id }, hongkangAdmin)).data.node;
+      return { names: node.doubleReportMembers.edges.map((e: any) => e.node.personName), count: node.doubleReportSummary.memberCount };
+    };
+    const before = await reporting();
+
+    const first = await create({ personName: '周报到', since: day(-100) });
+    expect(first.userErrors).toEqual([]);
+    // ending in the future would leave the person reporting, free to be registered again: refused
+    expect((await end(first.doubleReportMember.id, day(1))).userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'until'] });
+    expect((await end(first.doubleReportMember.id, day(-30))).doubleReportMember).toEqual({ until: day(-30), current: false });
+    const overlapping = await create({ personName: '周报到', since: day(-40) });
+    expect(overlapping.userErrors[0]).toMatchObject({ code: 'DUPLICATE', field: ['input', 'since'] });
+    expect(overlapping.userErrors[0].message).toContain(day(-30));
+    expect((await create({ personName: '周报到', since: day(-29) })).userErrors).toEqual([]);
+    const after = await reporting();
+    expect(after.names.filter((n: string) => n === '周报到')).toHaveLength(1);
+    expect(after.count).toBe(before.count + 1);
+
+    // the same member registered at once by name and by roll entry: once
+    const [member] = await api.sql<{ id: number; name: string }>(
+      `select m.id, m.name from party_member m join org_node c on c.id = m.community_id where c.name = '红康社区' and m.archived_at is null
+       and not exists (select 1 from double_report d where d.person_name = m.name or d.member_id = m.id) order by m.id limit 1`);
+    const memberId = globalId('PartyMember', member.id);
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => create(i % 2 ? { memberId } : { personName: member.name })));
+    expect(results.filter((r) => r.doubleReportMember).length).toBe(1);
+    expect(results.filter((r) => r.userErrors[0]?.code === 'DUPLICATE').length).toBe(7);
+
+    // a member of another community's roll cannot report here, even for an admin of both
+    const both = await adminOf('report-admin', '红康社区', '振兴社区');
+    const [stranger] = await api.sql<{ id: number }>(`select m.id from party_member m join org_node c on c.id = m.community_id where c.name = '振兴社区' order by m.id limit 1`);
+    const elsewhere = await create({ memberId: globalId('PartyMember', stranger.id) }, both);
+    expect(elsewhere.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'memberId'] });
+  });
+
+  it('keeps one cross-appointment per person and role at a time, and refuses future end dates', async () => {
+    const unit = await unitNamed('红康社区', '五华区第二幼儿园', hongkangAdmin);
+    const communityId = await community('红康社区');
+    const M = `mutation($input: CrossAppointmentCreateInput!) { crossAppointmentCreate(input: $input) { crossAppointment { id current } userErrors { field code message } } }`;
+    const END = `mutation($input: CrossAppointmentEndInput!) { crossAppointmentEnd(input: $input) { crossAppointment { until current } userErrors { field code message } } }`;
+    const create = async (input: Record<string, unknown>) => (await api.gql(M, { input: { unitId: unit.id, communityId, role: 'OPINION_LIAISON', ...input } }, hongkangAdmin)).data.crossAppointmentCreate;
+    const end = async (id: string, until: string) => (await api.gql(END, { input: { id, until } }, hongkangAdmin)).data.crossAppointmentEnd;
+
+    const first = await create({ personName: '吴联络', since: day(-100) });
+    expect(first.userErrors).toEqual([]);
+    expect((await end(first.crossAppointment.id, day(1))).userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'until'] });
+    expect((await end(first.crossAppointment.id, day(-30))).crossAppointment).toEqual({ until: day(-30), current: false });
+    const overlapping = await create({ personName: '吴联络', since: day(-40) });
+    expect(overlapping.userErrors[0]).toMatchObject({ code: 'DUPLICATE', field: ['input', 'since'] });
+    expect(overlapping.userErrors[0].message).toContain(day(-30));
+    // another role of the same person is another appointment
+    expect((await create({ personName: '吴联络', since: day(-40), role: 'SOCIAL_SUPERVISOR' })).userErrors).toEqual([]);
+    expect((await create({ personName: '吴联络', since: day(-29) })).userErrors).toEqual([]);
+    const Q = `query($id: ID!) { node(id: $id) { ... on CoBuildingUnit { crossAppointments(current: true, first: 100) { edges { node { personName role } } } } } }`;
+    const current = (await api.gql(Q, { id: unit.id }, hongkangAdmin)).data.node.crossAppointments.edges.map((e: any) => e.node);
+    expect(current.filter((a: any) => a.personName === '吴联络').map((a: any) => a.role).sort()).toEqual(['OPINION_LIAISON', 'SOCIAL_SUPERVISOR']);
+    const results = await Promise.all(Array.from({ length: 6 }, () => create({ personName: '郑联络', since: day(-10) })));
+    expect(results.filter((r) => r.crossAppointment).length).toBe(1);
+    expect(results.filter((r) => r.userErrors[0]?.code === 'DUPLICATE').length).toBe(5);
   });
 
   it('ranks property firms by total, ties sharing a place', async () => {

@@ -78,7 +78,7 @@ registerEnumType(PartnerTokenStatus, {
   },
 });
 
-@ObjectType('CoBuildingUnit', { implements: Node, description: 'A co-building partner unit (共建单位) that works with communities under agreements (共驻共建). Name, kind and communities are public; the rest is visible to staff of those communities and to the unit itself.' })
+@ObjectType('CoBuildingUnit', { implements: Node, description: "A co-building partner unit (共建单位) that works with communities under agreements (共驻共建). Name, kind and communities are public; the rest is visible to staff of those communities, and to the unit's own partner tokens for the community that issued each." })
 export class CoBuildingUnit extends Node {
   @Field(() => String, { description: 'Name, e.g. 昆明市口腔医院.' }) name: string;
   @Field(() => UnitKind, { description: 'Kind of organisation.' }) kind: UnitKind;
@@ -145,7 +145,7 @@ export class DoubleReportSummary {
   @Field(() => Float, { description: 'Volunteer service hours (服务时长) they have served in those communities.' }) serviceHours: number;
 }
 
-@ObjectType('PartnerToken', { implements: Node, description: 'An API token of a co-building unit (partner token). Its secret is shown once, when created or rotated; only a hash is stored.' })
+@ObjectType('PartnerToken', { implements: Node, description: "An API token of a co-building unit (partner token), issued by one of the unit's communities: it reaches the unit's objects of that community only, and only that community's committee admins see and manage it. Its secret is shown once, when created or rotated; only a hash is stored." })
 export class PartnerToken extends Node {
   @Field(() => String, { description: 'A label telling tokens apart, e.g. 预约系统.' }) name: string;
   @Field(() => String, { name: 'hint', description: 'The first characters of the secret, e.g. txp_AbCd…' }) tokenHint: string;
@@ -166,6 +166,7 @@ export class PartnerBudget {
   @Field(() => Int, { description: 'The largest price a single request may have.' }) maxCostPerRequest: number;
   @Field(() => [String], { description: "The token's scopes." }) scopes: string[];
   @Field(() => Date, { description: 'When the token stops working.' }) tokenExpiresAt: Date;
+  @Field(() => PartyCommittee, { description: "The community committee that issued the token: it sees the unit's relationship with this community only." }) community: object;
 }
 
 export const CoBuildingUnitConnection = Connection(CoBuildingUnit, 'CoBuildingUnit', 'co-building unit');
@@ -283,9 +284,10 @@ export class DoubleReportMemberEndInput {
   @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD (default today).' }) until?: string | null;
 }
 
-@InputType('PartnerTokenCreateInput', { description: 'A new API token for a co-building unit.' })
+@InputType('PartnerTokenCreateInput', { description: 'A new API token for a co-building unit, issued by one of its communities.' })
 export class PartnerTokenCreateInput {
   @Field(() => ID, { description: 'The unit the token acts for.' }) unitId: string;
+  @Field(() => ID, { nullable: true, description: "The community committee issuing the token: one you administer that works with the unit. The token sees the unit's relationship with this community only. May be omitted when you administer only one of the unit's communities." }) communityId?: string | null;
   @Field(() => String, { description: 'A label, 1 to 50 characters, e.g. 预约系统.' }) name: string;
   @Field(() => [String], { description: 'Scopes: public:read (always included), unit:read, activities:write, demands:write.' }) scopes: string[];
   @Field(() => Date, { nullable: true, description: 'When it stops working: within two years (default one year from now).' }) expiresAt?: Date | null;
