@@ -533,37 +533,48 @@ async function laterOccurrenceIds(em: EntityManager, a: ActivityEntity, statuses
   return rows.map((r) => r.id);
 }
 
-export async function publishActivity(ctx: Context, id: number, includeLater: boolean): Promise<ActivityEntity[]> {
+/**
+ * Move an activity (and, when asked, the later occurrences of its series) to a new status in one transaction.
+ * `check` refuses the change for the activity itself; `later` picks which occurrences follow it.
+ */
+async function changeStatus(
+  ctx: Context,
+  id: number,
+  includeLater: boolean,
+  change: { set: string; check: (a: ActivityEntity) => void; later: (em: EntityManager, a: ActivityEntity) => Promise<number[]> },
+): Promise<ActivityEntity[]> {
   requireStaff(ctx);
   await writerOf(ctx, await activityForChange(ctx, id));
   const result = await ctx.em.transactional(async (em) => {
     const a = (await lockActivity(em, id))!;
-    if (a.status !== ActivityStatus.DRAFT) fail(UserErrorCode.INVALID_STATE, '只有草稿可以发布', field('id'));
-    const ids = [a.id, ...(includeLater ? await laterOccurrenceIds(em, a, [ActivityStatus.DRAFT]) : [])];
-    const rows = await sql(em,
-      `update activity set status = 'PUBLISHED', published_at = now(), updated_at = now(), version = version + 1
-       where id = any(?::int[]) returning *`, [ids]);
+    change.check(a);
+    const ids = [a.id, ...(includeLater ? await change.later(em, a) : [])];
+    const rows = await sql(em, `update activity set ${change.set}, updated_at = now(), version = version + 1 where id = any(?::int[]) returning *`, [ids]);
     return rows.map((r) => em.map(ActivityEntity, r)).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime() || x.id - y.id);
   });
   ctx.loaders.clearAll();
   return result;
 }
 
-export async function cancelActivity(ctx: Context, id: number, includeLater: boolean, now = new Date()): Promise<ActivityEntity[]> {
-  requireStaff(ctx);
-  await writerOf(ctx, await activityForChange(ctx, id));
-  const result = await ctx.em.transactional(async (em) => {
-    const a = (await lockActivity(em, id))!;
-    if (a.status === ActivityStatus.CANCELLED) fail(UserErrorCode.INVALID_STATE, '活动已经取消', field('id'));
-    if (a.effectiveStatus(now) === ActivityStatus.FINISHED) fail(UserErrorCode.INVALID_STATE, '活动已结束，不能取消', field('id'));
-    const ids = [a.id, ...(includeLater ? await laterOccurrenceIds(em, a, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED], now) : [])];
-    const rows = await sql(em,
-      `update activity set status = 'CANCELLED', cancelled_at = now(), updated_at = now(), version = version + 1
-       where id = any(?::int[]) returning *`, [ids]);
-    return rows.map((r) => em.map(ActivityEntity, r)).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime() || x.id - y.id);
+export function publishActivity(ctx: Context, id: number, includeLater: boolean): Promise<ActivityEntity[]> {
+  return changeStatus(ctx, id, includeLater, {
+    set: `status = 'PUBLISHED', published_at = now()`,
+    check: (a) => {
+      if (a.status !== ActivityStatus.DRAFT) fail(UserErrorCode.INVALID_STATE, '只有草稿可以发布', field('id'));
+    },
+    later: (em, a) => laterOccurrenceIds(em, a, [ActivityStatus.DRAFT]),
   });
-  ctx.loaders.clearAll();
-  return result;
+}
+
+export function cancelActivity(ctx: Context, id: number, includeLater: boolean, now = new Date()): Promise<ActivityEntity[]> {
+  return changeStatus(ctx, id, includeLater, {
+    set: `status = 'CANCELLED', cancelled_at = now()`,
+    check: (a) => {
+      if (a.status === ActivityStatus.CANCELLED) fail(UserErrorCode.INVALID_STATE, '活动已经取消', field('id'));
+      if (a.effectiveStatus(now) === ActivityStatus.FINISHED) fail(UserErrorCode.INVALID_STATE, '活动已结束，不能取消', field('id'));
+    },
+    later: (em, a) => laterOccurrenceIds(em, a, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED], now),
+  });
 }
 
 // ---- venues --------------------------------------------------------------------------------------------
