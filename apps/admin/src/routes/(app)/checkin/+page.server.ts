@@ -1,0 +1,80 @@
+import { fail, isHttpError } from '@sveltejs/kit';
+import { ApiRequestError } from '@tongxin/graphql-client';
+import type { RegistrationStatus } from '$lib/gql/graphql';
+import { query } from '$lib/server/api';
+import { RegistrationCheckIn, RegistrationCheckOut } from './queries';
+import type { Actions, RequestEvent } from './$types';
+
+export type DoorAction = 'checkIn' | 'checkOut';
+
+/** What the door screen shows after a successful check-in or check-out. */
+export interface DoorResult {
+  action: DoorAction;
+  name: string;
+  status: RegistrationStatus;
+  activityTitle: string;
+  /** Start of the activity, in Beijing time, e.g. 11月23日 14:30. */
+  activityTime: string;
+  /** Service hours credited on check-out; null when none (the resident is not a volunteer). */
+  hours: number | null;
+}
+
+const startFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** The longest code a worker could reasonably paste: 8 characters with spaces or dashes between. */
+const MAX_CODE_INPUT = 40;
+
+async function door(event: RequestEvent, action: DoorAction) {
+  const form = await event.request.formData();
+  const code = String(form.get('code') ?? '').trim();
+  if (!code) return fail(400, { action, code, error: '请输入确认码' });
+  if (code.length > MAX_CODE_INPUT) return fail(400, { action, code: '', error: '找不到该确认码' });
+
+  try {
+    const input = { code };
+    let payload;
+    let hours: number | null = null;
+    if (action === 'checkIn') {
+      payload = (await query(event, RegistrationCheckIn, { input })).registrationCheckIn;
+    } else {
+      payload = (await query(event, RegistrationCheckOut, { input })).registrationCheckOut;
+      hours = payload.serviceRecord?.hours ?? null;
+    }
+
+    if (payload.userErrors.length > 0 || !payload.registration) {
+      const message = payload.userErrors[0]?.message ?? (action === 'checkIn' ? '签到失败，请重试' : '签退失败，请重试');
+      return fail(400, { action, code, error: message });
+    }
+
+    const registration = payload.registration;
+    const result: DoorResult = {
+      action,
+      name: registration.name,
+      status: registration.status,
+      activityTitle: registration.activity.title,
+      activityTime: startFormat.format(new Date(registration.activity.startsAt)),
+      hours,
+    };
+    return { action, result };
+  } catch (cause) {
+    // The code belongs to an activity outside the worker's communities or branches.
+    if (isHttpError(cause, 403)) return fail(403, { action, code, error: '无权为该活动签到' });
+    if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') {
+      return fail(400, { action, code, error: '找不到该确认码' });
+    }
+    throw cause;
+  }
+}
+
+export const actions: Actions = {
+  checkIn: (event) => door(event, 'checkIn'),
+  checkOut: (event) => door(event, 'checkOut'),
+};
