@@ -5,6 +5,7 @@ import { RecognitionEntity, ServiceRecordEntity, VolunteerEntity, VolunteerTeamE
 import { activityResolvers } from './activity.resolver.js';
 import { registrationResolvers } from './registration.resolver.js';
 import { volunteerResolvers } from './volunteer.resolver.js';
+import { ActivityOrgStatsResolver } from './activity.chain.js';
 import { onSubtreeMovedToCommunity } from '../org/org.service.js';
 import { subtreeEnd } from '../access/access.scope.js';
 import { sql } from '../../db/sql.js';
@@ -13,7 +14,7 @@ export const activityEntities = [
   VenueEntity, ActivitySeriesEntity, ActivityEntity, RegistrationEntity, VolunteerEntity, VolunteerTeamEntity, ServiceRecordEntity, RecognitionEntity,
 ];
 
-export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers, ...volunteerResolvers];
+export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers, ...volunteerResolvers, ActivityOrgStatsResolver];
 
 // Activities follow their organiser when part of the chain moves to another community; their sign-ups follow them.
 onSubtreeMovedToCommunity(async (em, { path, communityId }) => {
