@@ -1,7 +1,15 @@
-/** What activities add to the org chain: this month's activities in every node's roll-up. */
+/** What activities add to the org chain: this month's activities in every node's roll-up, and their tenant keys. */
 import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { OrgStats } from '../org/org.types.js';
 import { inSubtree, registerOrgStat, type OrgStatValues } from '../org/org.stats.js';
+import { registerTenantTable } from '../org/org.tenancy.js';
+
+// activities follow their organiser when part of the chain moves to another community; their sign-ups and
+// series follow them
+registerTenantTable({ table: 'activity', via: 'organizer_id' });
+registerTenantTable({ table: 'registration', via: { sql: 't.activity_id in (select a.id from activity a where a.organizer_id in (select id from moved))' } });
+registerTenantTable({ table: 'activity_series', via: { sql: 't.id in (select a.series_id from activity a where a.organizer_id in (select id from moved))' } });
+registerTenantTable({ table: 'venue', fixed: "a community's own venue (阵地)" });
 
 // published (or finished) activities organised in the subtree, starting this calendar month in Asia/Shanghai (UTC+8)
 registerOrgStat({

@@ -1,7 +1,11 @@
-/** What households add to the org chain: their count in every node's roll-up. */
+/** What households add to the org chain: their count in every node's roll-up, and their tenant key. */
 import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { OrgStats } from '../org/org.types.js';
 import { inSubtree, registerOrgStat, type OrgStatValues } from '../org/org.stats.js';
+import { registerTenantTable } from '../org/org.tenancy.js';
+
+// a household belongs to the community of the node that looks after it
+registerTenantTable({ table: 'household', via: 'org_node_id' });
 
 registerOrgStat({
   field: 'householdCount',

@@ -8,6 +8,7 @@ import { likeEscape, sql } from '../../db/sql.js';
 import { validSearch, validText } from '../../graphql/validate.js';
 import { subtreeEnd, type Access } from '../access/access.scope.js';
 import { orgStats, type OrgStatValues } from './org.stats.js';
+import { rekeyTenantRows } from './org.tenancy.js';
 import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity, PUBLIC_LEVELS } from './org.entity.js';
 
 /** May the caller see this node at all? Committees are public; branches and below need a grant above them. */
@@ -129,15 +130,6 @@ export async function orgSearch(ctx: Context, text: string, page: Page): Promise
 
 // ---- writes ----------------------------------------------------------------------------------------
 
-/** Runs inside a move's transaction when a subtree changes community: modules re-key their own rows. */
-export type SubtreeMoveHook = (em: EntityManager, moved: { path: string; communityId: number }) => Promise<void>;
-const subtreeMoveHooks: SubtreeMoveHook[] = [];
-/** Let a module keep its `community_id` (the tenant key) right when part of the chain moves to another community. */
-export function onSubtreeMovedToCommunity(hook: SubtreeMoveHook): void {
-  subtreeMoveHooks.push(hook);
-}
-
-
 export interface OrgNodeCreate { parentId: number | null; level: OrgLevel; name: string; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null }
 export interface OrgNodeUpdate { id: number; name?: string | null; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null; expectedVersion?: number | null }
 
@@ -240,11 +232,8 @@ export async function moveOrgNode(ctx: Context, id: number, parentId: number): P
        where path >= ? and path < ?`,
       [newPath, oldPath.length + 1, depthDelta, communityId, node.id, parent.id, oldPath, subtreeEnd(oldPath)]);
     if (node.level !== OrgLevel.COMMUNITY && communityId !== node.communityId) {
-      // rows of the moved subtree follow it into the new community (the tenant key)
-      for (const table of ['party_member', 'member_position', 'household']) {
-        await sql(em, `update ${table} set community_id = ? where org_node_id in (select id from org_node where path >= ? and path < ?)`, [communityId, newPath, subtreeEnd(newPath)]);
-      }
-      for (const hook of subtreeMoveHooks) await hook(em, { path: newPath, communityId: communityId! });
+      // rows of the moved subtree follow it into the new community (the tenant key), as each module declared
+      await rekeyTenantRows(em, { from: newPath, to: subtreeEnd(newPath) }, communityId!);
     }
     await em.refresh(node);
     return node;

@@ -26,6 +26,7 @@ import {
 } from './unit.types.js';
 import * as unitWrites from './unit.write.js';
 import { partnerResolvers } from './partner.resolver.js';
+import './unit.chain.js';
 
 registerNodeType(CoBuildingUnitEntity, 'CoBuildingUnit', (ctx, id) => units.loadUnit(ctx, id));
 registerNodeType(AgreementEntity, 'Agreement', (ctx, id) => units.findVisibleRow(ctx, AgreementEntity, 'Agreement', id));
