@@ -14,6 +14,7 @@ import { UserFacingError } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
 import { rejectNulCharacters } from './graphql/input-guard.js';
 import { authenticate } from './modules/access/access.service.js';
+import { partnerCostPolicy } from './modules/unit/partner.cost.js';
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED']);
 
@@ -45,7 +46,7 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const limits = queryLimits(config);
+  const limits = queryLimits(partnerCostPolicy(config));
   const apollo = new ApolloServer<Context>({
     schema: await apiSchema(),
     ...limits.apolloOptions,

@@ -22,12 +22,10 @@ import {
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLNamedType, type GraphQLObjectType,
   type GraphQLSchema, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
 } from 'graphql';
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from 'type-graphql';
-import type { Config } from '../config.js';
 import type { Context } from './context.js';
 import { DEFAULT_PAGE_SIZE } from './relay.js';
-import { chargeBudget } from '../modules/unit/partner.budget.js';
 
 // The type predicates must come from the graphql copy that built the schema (Node's resolution of the
 // package, as type-graphql and Apollo load it); a bundler preferring the ESM build would give a second copy.
@@ -195,21 +193,21 @@ export interface CostReport {
 }
 
 /**
- * The per-request maximum for the caller. Partner tokens: COST_MAX_PER_REQUEST, and never above their whole
- * budget. Callers without a token (the public pages, which nest committees in streets and list a hundred
- * activities for a calendar feed): ANONYMOUS_COST_MAX_PER_REQUEST. Staff sessions are the admin site's own,
- * whose tree views nest paged lists: priced, and capped only when STAFF_COST_MAX_PER_REQUEST is set.
+ * Who pays what: the per-request maximum of a caller, and where a priced request is charged. Supplied where the
+ * server is composed (the partner module: per-request maxima by kind of caller, and partner tokens' budgets).
  */
-export function costLimitFor(ctx: Context, config: Config): number | null {
-  switch (ctx.access.principal.kind) {
-    case 'partner': return Math.min(config.COST_MAX_PER_REQUEST, config.PARTNER_BUDGET_POINTS);
-    case 'anonymous': return config.ANONYMOUS_COST_MAX_PER_REQUEST;
-    case 'staff': return config.STAFF_COST_MAX_PER_REQUEST ?? null;
-  }
+export interface CostPolicy {
+  /** The largest price one request of this caller may have (null: no maximum). */
+  limitFor(ctx: Context): number | null;
+  /**
+   * Charge a request that is within its maximum. Returns the report to send (with what is left) and, when the
+   * caller cannot pay, the error that refuses the request before it runs; null when the caller pays nothing.
+   */
+  charge(ctx: Context, price: { requested: number; limit: number | null }): Promise<{ report: CostReport; refusal?: GraphQLError } | null>;
 }
 
 /** The Apollo plugin: price in didResolveOperation (before any resolver runs), report in willSendResponse. */
-export function costPlugin(config: Config): ApolloServerPlugin<Context> {
+export function costPlugin(policy: CostPolicy): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let report: CostReport | null = null;
@@ -218,7 +216,7 @@ export function costPlugin(config: Config): ApolloServerPlugin<Context> {
           if (!rc.operation) return;
           const ctx = rc.contextValue;
           const requested = operationCost(rc.schema, rc.document, rc.operation, rc.request.variables ?? {});
-          const limit = costLimitFor(ctx, config);
+          const limit = policy.limitFor(ctx);
           report = { requested, limit, remaining: null };
           ctx.cost = { requested, limit, remaining: null };
           if (limit != null && requested > limit) {
@@ -227,17 +225,11 @@ export function costPlugin(config: Config): ApolloServerPlugin<Context> {
               { extensions: { code: 'COST_LIMIT', cost: { requested, limit }, http: { status: 400 } } },
             );
           }
-          if (ctx.access.principal.kind !== 'partner') return;
-          const charge = await chargeBudget(ctx.em, config, ctx.access.principal.tokenId, requested);
-          report = { requested, limit, remaining: charge.state.remaining, budget: charge.state.maximum, refillPerSecond: charge.state.refillPerSecond, resetAt: charge.state.fullAt.toISOString() };
-          ctx.cost = { requested, limit, remaining: charge.state.remaining };
-          if (!charge.charged) {
-            const wait = charge.retryAfterSeconds;
-            throw new GraphQLError(
-              `接口额度不足：本次需要 ${requested} 点，剩余 ${charge.state.remaining} 点，约 ${wait} 秒后可用 (budget exhausted: this request costs ${requested}, ${charge.state.remaining} left; retry in ${wait} s)`,
-              { extensions: { code: 'BUDGET_EXHAUSTED', retryAfterSeconds: wait, cost: report, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } } },
-            );
-          }
+          const charged = await policy.charge(ctx, { requested, limit });
+          if (!charged) return;
+          report = charged.report;
+          ctx.cost = { requested, limit, remaining: charged.report.remaining };
+          if (charged.refusal) throw charged.refusal;
         },
         async willSendResponse(rc) {
           if (!report || rc.response.body.kind !== 'single') return;
