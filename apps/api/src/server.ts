@@ -10,12 +10,14 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { logger } from './logger.js';
-import { apiSchema } from './graphql/schema.js';
-import { createContext, type Context } from './graphql/context.js';
+import { apiSchema } from './app/schema.js';
+import { createContext } from './app/context.js';
+import type { Context } from './graphql/context.js';
 import { UserFacingError } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
 import { rejectNulCharacters } from './graphql/input-guard.js';
 import { authenticate } from './modules/access/access.service.js';
+import { partnerCostPolicy } from './modules/unit/partner.cost.js';
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED']);
 
@@ -49,7 +51,7 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   // answers are per caller and never revalidated: no ETag hashing of every body
   app.set('etag', false);
   const httpServer = http.createServer(app);
-  const limits = queryLimits(config);
+  const limits = queryLimits(partnerCostPolicy(config));
   const apollo = new ApolloServer<Context>({
     schema: await apiSchema(),
     ...limits.apolloOptions,

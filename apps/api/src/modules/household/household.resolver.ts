@@ -10,6 +10,7 @@ import type { OrgNodeEntity } from '../org/org.entity.js';
 import { findVisibleNode, loadNode } from '../org/org.service.js';
 import { MemberHousehold, OrgNode } from '../org/org.types.js';
 import { CareCategory, HouseholdEntity } from './household.entity.js';
+import { HouseholdOrgStatsResolver } from './household.chain.js';
 
 registerEnumType(CareCategory, {
   name: 'CareCategory',
@@ -102,4 +103,4 @@ export class MemberHouseholdResolver {
   }
 }
 
-export const householdResolvers = [HouseholdResolver, MemberHouseholdResolver];
+export const householdResolvers = [HouseholdResolver, MemberHouseholdResolver, HouseholdOrgStatsResolver];
