@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { consultedRegistrations, hasSavedRegistrations } from '$lib/server/device-registrations';
 import { COMPRESSIBLE, deliver, gzippedOf, snapshot } from '$lib/server/http-cache';
 import { cacheSettings, pageCache, type PageSnapshot } from '$lib/server/shared-cache';
@@ -78,7 +78,8 @@ function fromSnapshot(event: RequestEvent, page: PageSnapshot): Promise<Response
 }
 
 async function publicPage(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
-  const key = event.url.pathname + event.url.search;
+  // the origin too: without ORIGIN set, links in the page follow the Host header a visitor sent
+  const key = event.url.href;
   const pages = pageCache();
   if (hasSavedRegistrations(event.cookies)) {
     // A stored page that never looked at the device cookie (the list) is the same for this visitor;
@@ -99,6 +100,11 @@ async function publicPage(event: RequestEvent, resolve: Parameters<Handle>[0]['r
   if (!page.shareable && !renderedHere) return finish(event, await resolve(event));
   return fromSnapshot(event, page);
 }
+
+/** A wrong cache setting stops the server at start, not at the first visitor. */
+export const init: ServerInit = () => {
+  cacheSettings();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   if (event.request.method === 'GET' && PUBLIC_PAGES.has(event.route.id ?? '')) return publicPage(event, resolve);

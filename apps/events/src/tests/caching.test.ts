@@ -198,7 +198,7 @@ describe('events site caches', () => {
 
     // Another phone, with no cookie or with its own registrations, never sees this resident's code.
     const neighbour = await signUpByForm((await openActivity([activity.id])).id);
-    for (const headers of [{}, { 'accept-encoding': 'gzip' }, { cookie: neighbour.cookie }]) {
+    for (const headers of [{}, { 'accept-encoding': 'gzip' }, { cookie: neighbour.cookie }] as Record<string, string>[]) {
       for (const other of ['/', path, '/r']) {
         const text = await (await get(other, headers)).text();
         expect(text, `${other} ${JSON.stringify(headers)}`).toContain('社区活动');
