@@ -93,6 +93,7 @@ function stableJson(value: unknown): string {
  * visitor who happened to miss the cache.
  *
  * Only page views (GET) read the cache: after a form action the page is rendered from a fresh answer.
+ * The data is shared by every visitor who gets it: read it, never change it.
  */
 export async function publicApi<TData, TVariables extends Record<string, unknown>>(
   event: ApiEvent & Pick<RequestEvent, 'request'>,
