@@ -4,5 +4,5 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [sveltekit()],
   // Workspace packages ship TypeScript sources: bundle them into the server build instead of importing them at runtime.
-  ssr: { noExternal: ['@tongxin/graphql-client'] },
+  ssr: { noExternal: ['@tongxin/graphql-client', '@tongxin/ui'] },
 });
