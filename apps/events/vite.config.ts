@@ -5,5 +5,6 @@ export default defineConfig({
   plugins: [sveltekit()],
   // Workspace packages resolve to their TypeScript sources (their "source" export condition), not to dist/.
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
+  // Workspace packages ship TypeScript sources: bundle them into the server build instead of importing them at runtime.
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] }, noExternal: ['@tongxin/ui'] },
 });

@@ -1,17 +1,9 @@
 import type { ActivityCategory, ActivityStatus, ActivityWindow, RegistrationStatus } from '$lib/gql/graphql';
+import { ACTIVITY_CATEGORY_LABEL, REGISTRATION_STATUS_LABEL } from '@tongxin/ui';
 import { formatDateTime } from './format';
 
-export const CATEGORY_LABELS: Record<ActivityCategory, string> = {
-  PARTY_DAY: '主题党日',
-  VOLUNTEER_SERVICE: '志愿服务',
-  SERVICE_FAIR: '便民集市',
-  LEGAL_AID: '普法与法律援助',
-  HEALTH_CLINIC: '义诊与健康',
-  CULTURE: '文化活动',
-  LECTURE: '讲座课堂',
-  SPORTS: '体育健身',
-  OTHER: '其他',
-};
+/** Activity categories in Chinese, as the admin site and the API name them. */
+export const CATEGORY_LABELS: Readonly<Record<ActivityCategory, string>> = ACTIVITY_CATEGORY_LABEL;
 
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as ActivityCategory[];
 
@@ -69,16 +61,6 @@ export function registrationNotice(
 }
 
 export function registrationStatusLabel(status: RegistrationStatus, waitlistPosition?: number | null): string {
-  switch (status) {
-    case 'CONFIRMED':
-      return '已报名';
-    case 'WAITLISTED':
-      return waitlistPosition ? `候补第 ${waitlistPosition} 位` : '候补中';
-    case 'CANCELLED':
-      return '已取消';
-    case 'CHECKED_IN':
-      return '已签到';
-    case 'CHECKED_OUT':
-      return '已签退';
-  }
+  if (status === 'WAITLISTED' && waitlistPosition) return `候补第 ${waitlistPosition} 位`;
+  return REGISTRATION_STATUS_LABEL[status];
 }

@@ -1,31 +1,12 @@
-import type { BranchKind, GrantRole, OrgLevel } from '$lib/gql/graphql';
+import type { BranchKind, OrgLevel } from '$lib/gql/graphql';
 
-export const levelLabel: Record<OrgLevel, string> = {
-  STREET: '街道党工委',
-  COMMUNITY: '社区党委',
-  BRANCH: '党支部',
-  BUILDING_GROUP: '楼栋党小组',
-  MEMBER_HOUSEHOLD: '党员中心户',
-};
+import { BRANCH_KIND_LABEL, GRANT_ROLE_LABEL, ORG_LEVEL_LABEL } from '@tongxin/ui';
 
-export const branchKindLabel: Record<BranchKind, string> = {
-  GRID: '网格党支部',
-  RESIDENTIAL: '居民区党支部',
-  COURTYARD: '庭院党支部',
-  PROPERTY: '物业党支部',
-  UNIT: '单位党支部',
-};
-
-export const roleLabel: Record<GrantRole, string> = {
-  COMMITTEE_ADMIN: '社区党委管理员',
-  BRANCH_SECRETARY: '支部书记',
-  GRID_WORKER: '网格员',
-  VIEWER: '查看者',
-};
+export { BRANCH_KIND_LABEL as branchKindLabel, GRANT_ROLE_LABEL as roleLabel, ORG_LEVEL_LABEL as levelLabel };
 
 /** A branch reads as its kind (居民区党支部), which already says 党支部; other nodes as their level. */
 export function orgTypeLabel(node: { level: OrgLevel; kind?: BranchKind | null }): string {
-  return node.level === 'BRANCH' && node.kind ? branchKindLabel[node.kind] : levelLabel[node.level];
+  return node.level === 'BRANCH' && node.kind ? BRANCH_KIND_LABEL[node.kind] : ORG_LEVEL_LABEL[node.level];
 }
 
 /**

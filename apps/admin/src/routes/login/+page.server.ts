@@ -1,5 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { ApiRequestError } from '@tongxin/graphql-client';
+import { failForm, failUserErrors } from '$lib/forms';
 import { graphql } from '$lib/gql';
 import { sessionRequest } from '$lib/server/api';
 import { safeNext, setSessionCookie } from '$lib/server/session';
@@ -30,8 +31,8 @@ const messages: Record<string, string> = {
   RATE_LIMITED: '尝试次数过多，请稍后再试',
 };
 
-type Field = 'username' | 'password' | 'form';
-export type LoginErrors = Partial<Record<Field, string>>;
+const FIELDS = ['username', 'password'] as const;
+type Field = (typeof FIELDS)[number];
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const next = safeNext(url.searchParams.get('next'));
@@ -46,42 +47,36 @@ export const actions: Actions = {
     const password = String(form.get('password') ?? '');
     const next = safeNext(String(form.get('next') ?? url.searchParams.get('next') ?? '/'));
 
-    const errors: LoginErrors = {};
-    if (!username) errors.username = '请输入用户名';
-    if (!password) errors.password = '请输入密码';
-    if (errors.username || errors.password) return rejected(400, username, errors);
+    // The form comes back with the username kept and the password cleared.
+    const values = { username };
+    const missing: Partial<Record<Field, string>> = {};
+    if (!username) missing.username = '请输入用户名';
+    if (!password) missing.password = '请输入密码';
+    if (missing.username || missing.password) return failForm(400, values, { fields: missing });
 
     let payload;
     try {
       ({ data: { sessionCreate: payload } } = await sessionRequest(SessionCreate, { input: { username, password } }));
     } catch (cause) {
       if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') {
-        return rejected(400, username, { form: '用户名或密码格式不正确' });
+        return failForm(400, values, { form: '用户名或密码格式不正确' });
       }
-      return rejected(503, username, { form: '暂时无法连接服务器，请稍后再试' });
+      return failForm(503, values, { form: '暂时无法连接服务器，请稍后再试' });
     }
 
     if (payload.userErrors.length > 0 || !payload.token) {
-      const shown: LoginErrors = {};
-      for (const e of payload.userErrors) {
-        const field = e.code === 'INVALID_CREDENTIALS' ? 'form' : fieldOf(e.field);
-        shown[field] ??= messages[e.code] ?? '登录失败，请检查后重试';
-      }
-      if (!shown.form && !shown.username && !shown.password) shown.form = '登录失败，请稍后再试';
-      return rejected(400, username, shown);
+      return failUserErrors(payload.userErrors, {
+        fields: FIELDS,
+        messages,
+        apiMessages: false,
+        // Which of the two was wrong is not told: both fields are marked.
+        formCodes: ['INVALID_CREDENTIALS'],
+        fallback: '登录失败，请稍后再试',
+        values,
+      });
     }
 
     setSessionCookie(cookies, url, payload.token, payload.expiresAt);
     redirect(303, next);
   },
 };
-
-/** The form comes back with the username kept and the password cleared. */
-function rejected(status: number, username: string, errors: LoginErrors) {
-  return fail(status, { username, errors });
-}
-
-function fieldOf(path: readonly string[] | null | undefined): Field {
-  const last = path?.at(-1);
-  return last === 'username' || last === 'password' ? last : 'form';
-}

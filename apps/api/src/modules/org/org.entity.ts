@@ -39,13 +39,7 @@ export const ALLOWED_PARENT: Record<OrgLevel, OrgLevel[]> = {
 /** Levels whose names and roll-up counts are public (Party committees are public bodies). */
 export const PUBLIC_LEVELS: OrgLevel[] = [OrgLevel.STREET, OrgLevel.COMMUNITY];
 
-export const ORG_LEVEL_LABEL: Record<OrgLevel, string> = {
-  STREET: '街道党工委',
-  COMMUNITY: '社区党委',
-  BRANCH: '党支部',
-  BUILDING_GROUP: '楼栋党小组',
-  MEMBER_HOUSEHOLD: '党员中心户',
-};
+export { ORG_LEVEL_LABEL } from '@tongxin/ui';
 
 /** One node of the org chain: street and community committees, branches, building groups, member households. */
 @Entity({ tableName: 'org_node' })

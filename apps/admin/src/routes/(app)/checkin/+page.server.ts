@@ -1,5 +1,6 @@
-import { fail, isHttpError } from '@sveltejs/kit';
+import { isHttpError } from '@sveltejs/kit';
 import { ApiRequestError } from '@tongxin/graphql-client';
+import { failForm, failUserErrors } from '$lib/forms';
 import type { RegistrationStatus } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { RegistrationCheckIn, RegistrationCheckOut } from './queries';
@@ -35,8 +36,10 @@ const MAX_CODE_INPUT = 40;
 async function door(event: RequestEvent, action: DoorAction) {
   const form = await event.request.formData();
   const code = String(form.get('code') ?? '').trim();
-  if (!code) return fail(400, { action, code, error: '请输入确认码' });
-  if (code.length > MAX_CODE_INPUT) return fail(400, { action, code: '', error: '找不到该确认码' });
+  const refused = (status: number, message: string, values = { code }) =>
+    failForm(status, values, { fields: { code: message } }, { action });
+  if (!code) return refused(400, '请输入确认码');
+  if (code.length > MAX_CODE_INPUT) return refused(400, '找不到该确认码', { code: '' });
 
   try {
     const input = { code };
@@ -50,8 +53,12 @@ async function door(event: RequestEvent, action: DoorAction) {
     }
 
     if (payload.userErrors.length > 0 || !payload.registration) {
-      const message = payload.userErrors[0]?.message ?? (action === 'checkIn' ? '签到失败，请重试' : '签退失败，请重试');
-      return fail(400, { action, code, error: message });
+      return failUserErrors(payload.userErrors, {
+        fields: ['code'],
+        fallback: action === 'checkIn' ? '签到失败，请重试' : '签退失败，请重试',
+        values: { code },
+        extra: { action },
+      });
     }
 
     const registration = payload.registration;
@@ -66,10 +73,8 @@ async function door(event: RequestEvent, action: DoorAction) {
     return { action, result };
   } catch (cause) {
     // The code belongs to an activity outside the worker's communities or branches.
-    if (isHttpError(cause, 403)) return fail(403, { action, code, error: '无权为该活动签到' });
-    if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') {
-      return fail(400, { action, code, error: '找不到该确认码' });
-    }
+    if (isHttpError(cause, 403)) return refused(403, '无权为该活动签到');
+    if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') return refused(400, '找不到该确认码');
     throw cause;
   }
 }

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { graphql } from '$lib/gql';
 import { query } from '$lib/server/api';
+import { orgCrumbs } from '$lib/org/crumbs';
 import { CHILD_PAGE_SIZE, MAX_EXTRA_PAGES, toChildPage } from '$lib/org/tree';
 import { appendPages } from '../children.server';
 import type { PageServerLoad } from './$types';
@@ -36,10 +37,15 @@ const OrgNodePageQuery = graphql(`
 `);
 
 export const load: PageServerLoad = async (event) => {
-  const { orgNode } = await query(event, OrgNodePageQuery, { id: event.params.id, first: CHILD_PAGE_SIZE });
+  // The layout's viewer query runs alongside: waiting for it here costs nothing.
+  const [{ orgNode }, { viewer }] = await Promise.all([
+    query(event, OrgNodePageQuery, { id: event.params.id, first: CHILD_PAGE_SIZE }),
+    event.parent(),
+  ]);
   if (!orgNode) error(404, '组织不存在或您无权查看');
   // `?pages=N` shows N pages of children, so "加载更多" works without JavaScript.
   const pages = Math.min(Math.max(Number.parseInt(event.url.searchParams.get('pages') ?? '1', 10) || 1, 1), MAX_EXTRA_PAGES + 1);
   const children = await appendPages(event, orgNode.id, toChildPage(orgNode.children), pages - 1);
-  return { node: orgNode, children, pages };
+  const crumbs = orgCrumbs(orgNode, viewer.grants.map((g) => g.node.id));
+  return { node: orgNode, children, pages, crumbs };
 };

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { breadcrumbs, currentEntry, NAV, navFor, splitTabs, type NavEntry } from './nav';
+import { orgCrumbs } from './org/crumbs';
+
+const entry = (href: string, extra: Partial<NavEntry> = {}): NavEntry => ({ label: href, short: href, href, icon: 'home', ...extra });
+
+describe('navigation', () => {
+  it('shows 签到 to the roles that may check residents in, and 首页 to everyone', () => {
+    const labels = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).map((e) => e.short);
+    expect(labels(['COMMITTEE_ADMIN'])).toEqual(['首页', '签到']);
+    expect(labels(['BRANCH_SECRETARY'])).toEqual(['首页', '签到']);
+    expect(labels(['VIEWER'])).toEqual(['首页']);
+    expect(labels(['VIEWER', 'BRANCH_SECRETARY'])).toEqual(['首页', '签到']);
+    expect(labels([])).toEqual(['首页']);
+  });
+
+  it('finds the entry a path belongs to', () => {
+    expect(currentEntry('/')?.short).toBe('首页');
+    expect(currentEntry('/org/T3JnTm9kZTox')?.short).toBe('首页');
+    expect(currentEntry('/checkin')?.short).toBe('签到');
+    expect(currentEntry('/checkin/history')?.short).toBe('签到');
+    expect(currentEntry('/checkins')).toBeUndefined();
+    expect(currentEntry('/login')).toBeUndefined();
+  });
+
+  it('fits at most five tabs on a phone, the rest under 更多', () => {
+    const five = ['/a', '/b', '/c', '/d', '/e'].map((h) => entry(h));
+    expect(splitTabs(five)).toEqual({ tabs: five, more: [] });
+    const seven = [...five, entry('/f'), entry('/g')];
+    const { tabs, more } = splitTabs(seven);
+    expect(tabs.map((e) => e.href)).toEqual(['/a', '/b', '/c', '/d']);
+    expect(more.map((e) => e.href)).toEqual(['/e', '/f', '/g']);
+  });
+
+  it('every entry has a short label that fits a tab', () => {
+    for (const e of NAV) expect(e.short.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('breadcrumbs', () => {
+  it('has none on the home page', () => {
+    expect(breadcrumbs('/', undefined)).toEqual([]);
+  });
+
+  it('leads from home to a screen of the nav', () => {
+    expect(breadcrumbs('/checkin', undefined)).toEqual([
+      { label: '首页', href: '/' },
+      { label: '活动签到', href: null },
+    ]);
+  });
+
+  it('adds what the page provides, ending at the page itself', () => {
+    const trail = breadcrumbs('/org/c', { parents: [{ label: '三湾街道', href: null }, { label: '红康社区', href: '/org/b' }], title: '第一支部' });
+    expect(trail).toEqual([
+      { label: '首页', href: '/' },
+      { label: '三湾街道', href: null },
+      { label: '红康社区', href: '/org/b' },
+      { label: '第一支部', href: null },
+    ]);
+  });
+
+  it('links an org page to the ancestors within the user\'s grants only', () => {
+    const node = {
+      id: 'branch',
+      name: '第一支部',
+      ancestors: [
+        { id: 'street', name: '三湾街道' },
+        { id: 'community', name: '红康社区' },
+      ],
+    };
+    const hrefs = (granted: string[]) => orgCrumbs(node, granted).parents!.map((p) => p.href);
+    expect(hrefs(['community'])).toEqual([null, '/org/community']);
+    expect(hrefs(['street'])).toEqual(['/org/street', '/org/community']);
+    // A branch secretary on their own branch: the committees above are text.
+    expect(hrefs(['branch'])).toEqual([null, null]);
+    expect(orgCrumbs(node, ['branch'])).toMatchObject({ label: '组织层级', title: '第一支部' });
+  });
+});

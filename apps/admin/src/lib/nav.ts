@@ -1,0 +1,89 @@
+import type { GrantRole } from '$lib/gql/graphql';
+import type { IconName } from './icons';
+
+/** One screen of the signed-in area, as the side nav (desktop) and the tab bar (phone) show it. */
+export interface NavEntry {
+  /** Name in the side nav and the breadcrumbs. */
+  label: string;
+  /** Two to four characters, under the icon in the phone's tab bar. */
+  short: string;
+  href: string;
+  icon: IconName;
+  /** Roles (on any of the user's grants) that see the entry; left out: everyone signed in. */
+  roles?: readonly GrantRole[];
+  /** Further paths that belong to this screen (prefixes), e.g. the org pages under the home tree. */
+  covers?: readonly string[];
+}
+
+/** The screens of the admin site. A new screen is a route folder under routes/(app) and one entry here. */
+export const NAV: readonly NavEntry[] = [
+  { label: '首页', short: '首页', href: '/', icon: 'home', covers: ['/org/'] },
+  // Checking in changes a registration: the roles that may write, as the API decides.
+  { label: '活动签到', short: '签到', href: '/checkin', icon: 'checkin', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY'] },
+];
+
+/** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */
+export const MAX_TABS = 5;
+
+/** The entries a user with these grants sees. */
+export function navFor(grants: readonly { role: GrantRole }[], entries: readonly NavEntry[] = NAV): NavEntry[] {
+  const roles = new Set(grants.map((g) => g.role));
+  return entries.filter((e) => !e.roles || e.roles.some((r) => roles.has(r)));
+}
+
+/** Tabs of the phone's bottom bar, and what is left for the "更多" menu. */
+export function splitTabs(entries: readonly NavEntry[], max = MAX_TABS): { tabs: NavEntry[]; more: NavEntry[] } {
+  if (entries.length <= max) return { tabs: [...entries], more: [] };
+  return { tabs: entries.slice(0, max - 1), more: entries.slice(max - 1) };
+}
+
+function covers(entry: NavEntry, pathname: string): number {
+  if (pathname === entry.href) return entry.href.length + 1;
+  let best = 0;
+  const prefixes = entry.href === '/' ? [...(entry.covers ?? [])] : [`${entry.href}/`, ...(entry.covers ?? [])];
+  for (const prefix of prefixes) if (pathname.startsWith(prefix)) best = Math.max(best, prefix.length);
+  return best;
+}
+
+/** The entry a path belongs to: the one that covers it most specifically. */
+export function currentEntry(pathname: string, entries: readonly NavEntry[] = NAV): NavEntry | undefined {
+  let found: NavEntry | undefined;
+  let score = 0;
+  for (const entry of entries) {
+    const s = covers(entry, pathname);
+    if (s > score) [found, score] = [entry, s];
+  }
+  return found;
+}
+
+/** One step of the breadcrumbs; without href it is shown as plain text. */
+export interface Crumb {
+  label: string;
+  href?: string | null;
+}
+
+/** What a page tells the layout about its place (returned from its load as `crumbs`). */
+export interface PageCrumbs {
+  /** What screen readers call the trail; default 当前位置. */
+  label?: string;
+  /** Steps between the screen's nav entry and this page, e.g. an org node's ancestors. */
+  parents?: readonly Crumb[];
+  /** This page's own name. */
+  title: string;
+}
+
+/**
+ * The breadcrumbs of a page: home, the nav entry the path belongs to, what the page adds, then the page itself
+ * (the last step, without a link). Home alone has none.
+ */
+export function breadcrumbs(pathname: string, page: PageCrumbs | undefined, entries: readonly NavEntry[] = NAV): Crumb[] {
+  const home = entries.find((e) => e.href === '/');
+  const entry = currentEntry(pathname, entries);
+  const trail: Crumb[] = [];
+  if (home) trail.push({ label: home.label, href: home.href });
+  if (entry && entry !== home) trail.push({ label: entry.label, href: entry.href });
+  for (const parent of page?.parents ?? []) trail.push({ label: parent.label, href: parent.href ?? null });
+  if (page) trail.push({ label: page.title, href: null });
+  else if (trail.at(-1)?.href === pathname) trail[trail.length - 1] = { label: trail.at(-1)!.label, href: null };
+  return trail.length > 1 ? trail : [];
+}

@@ -1,0 +1,171 @@
+/**
+ * Chinese labels for the API's enums, keyed by their GraphQL values. The API, the admin site and the events page
+ * all read them from here, so a level or a status is called the same everywhere.
+ */
+
+export type OrgLevel = 'STREET' | 'COMMUNITY' | 'BRANCH' | 'BUILDING_GROUP' | 'MEMBER_HOUSEHOLD';
+export type BranchKind = 'GRID' | 'RESIDENTIAL' | 'COURTYARD' | 'PROPERTY' | 'UNIT';
+export type GrantRole = 'COMMITTEE_ADMIN' | 'BRANCH_SECRETARY' | 'GRID_WORKER' | 'VIEWER';
+export type PositionRole = 'SECRETARY' | 'DEPUTY_SECRETARY' | 'COMMITTEE_MEMBER' | 'BUILDING_HEAD' | 'HOUSEHOLD_HEAD';
+export type MemberStatus = 'FULL' | 'PROBATIONARY';
+export type Gender = 'MALE' | 'FEMALE';
+export type CareCategory = 'ELDERLY' | 'EMPTY_NEST' | 'DISABLED' | 'LOW_INCOME' | 'HARDSHIP';
+export type ActivityStatus = 'DRAFT' | 'PUBLISHED' | 'FINISHED' | 'CANCELLED';
+export type ActivityCategory =
+  | 'PARTY_DAY'
+  | 'VOLUNTEER_SERVICE'
+  | 'SERVICE_FAIR'
+  | 'LEGAL_AID'
+  | 'HEALTH_CLINIC'
+  | 'CULTURE'
+  | 'LECTURE'
+  | 'SPORTS'
+  | 'OTHER';
+export type ActivityAudience = 'PUBLIC' | 'MEMBERS_ONLY';
+export type RegistrationStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'CHECKED_IN' | 'CHECKED_OUT';
+export type ServiceSource = 'CHECK_IN' | 'MANUAL';
+export type CoBuildingUnitKind =
+  | 'GOVERNMENT_OFFICE'
+  | 'ENTERPRISE'
+  | 'SCHOOL'
+  | 'HOSPITAL'
+  | 'SOCIAL_ORGANIZATION'
+  | 'PROPERTY_MANAGEMENT'
+  | 'OWNERS_COMMITTEE';
+export type AgreementStatus = 'ACTIVE' | 'EXPIRED' | 'TERMINATED';
+export type CrossAppointmentRole = 'PARTY_BUILDING_INSTRUCTOR' | 'PARTY_BUILDING_LIAISON' | 'OPINION_LIAISON' | 'SOCIAL_SUPERVISOR';
+export type EvaluationFlag = 'RED' | 'YELLOW';
+
+export const ORG_LEVEL_LABEL: Readonly<Record<OrgLevel, string>> = {
+  STREET: '街道党工委',
+  COMMUNITY: '社区党委',
+  BRANCH: '党支部',
+  BUILDING_GROUP: '楼栋党小组',
+  MEMBER_HOUSEHOLD: '党员中心户',
+};
+
+export const BRANCH_KIND_LABEL: Readonly<Record<BranchKind, string>> = {
+  GRID: '网格党支部',
+  RESIDENTIAL: '居民区党支部',
+  COURTYARD: '庭院党支部',
+  PROPERTY: '物业党支部',
+  UNIT: '单位党支部',
+};
+
+export const GRANT_ROLE_LABEL: Readonly<Record<GrantRole, string>> = {
+  COMMITTEE_ADMIN: '社区党委管理员',
+  BRANCH_SECRETARY: '支部书记',
+  GRID_WORKER: '网格员',
+  VIEWER: '查看者',
+};
+
+export const POSITION_ROLE_LABEL: Readonly<Record<PositionRole, string>> = {
+  SECRETARY: '书记',
+  DEPUTY_SECRETARY: '副书记',
+  COMMITTEE_MEMBER: '委员',
+  BUILDING_HEAD: '党员楼栋长',
+  HOUSEHOLD_HEAD: '党员中心户户主',
+};
+
+export const MEMBER_STATUS_LABEL: Readonly<Record<MemberStatus, string>> = {
+  FULL: '正式党员',
+  PROBATIONARY: '预备党员',
+};
+
+export const GENDER_LABEL: Readonly<Record<Gender, string>> = {
+  MALE: '男',
+  FEMALE: '女',
+};
+
+export const CARE_CATEGORY_LABEL: Readonly<Record<CareCategory, string>> = {
+  ELDERLY: '高龄老人',
+  EMPTY_NEST: '空巢老人',
+  DISABLED: '残疾人',
+  LOW_INCOME: '低保户',
+  HARDSHIP: '困难家庭',
+};
+
+export const ACTIVITY_STATUS_LABEL: Readonly<Record<ActivityStatus, string>> = {
+  DRAFT: '草稿',
+  PUBLISHED: '已发布',
+  FINISHED: '已结束',
+  CANCELLED: '已取消',
+};
+
+export const ACTIVITY_CATEGORY_LABEL: Readonly<Record<ActivityCategory, string>> = {
+  PARTY_DAY: '主题党日',
+  VOLUNTEER_SERVICE: '志愿服务',
+  SERVICE_FAIR: '便民集市',
+  LEGAL_AID: '普法与法律援助',
+  HEALTH_CLINIC: '义诊与健康',
+  CULTURE: '文化活动',
+  LECTURE: '讲座课堂',
+  SPORTS: '体育健身',
+  OTHER: '其他',
+};
+
+export const ACTIVITY_AUDIENCE_LABEL: Readonly<Record<ActivityAudience, string>> = {
+  PUBLIC: '公开',
+  MEMBERS_ONLY: '仅限党员',
+};
+
+export const REGISTRATION_STATUS_LABEL: Readonly<Record<RegistrationStatus, string>> = {
+  CONFIRMED: '已报名',
+  WAITLISTED: '候补中',
+  CANCELLED: '已取消',
+  CHECKED_IN: '已签到',
+  CHECKED_OUT: '已签退',
+};
+
+export const SERVICE_SOURCE_LABEL: Readonly<Record<ServiceSource, string>> = {
+  CHECK_IN: '签到签退',
+  MANUAL: '手工录入',
+};
+
+export const UNIT_KIND_LABEL: Readonly<Record<CoBuildingUnitKind, string>> = {
+  GOVERNMENT_OFFICE: '机关单位',
+  ENTERPRISE: '企业',
+  SCHOOL: '学校/幼儿园',
+  HOSPITAL: '医院',
+  SOCIAL_ORGANIZATION: '社会组织',
+  PROPERTY_MANAGEMENT: '物业服务企业',
+  OWNERS_COMMITTEE: '业主委员会',
+};
+
+export const AGREEMENT_STATUS_LABEL: Readonly<Record<AgreementStatus, string>> = {
+  ACTIVE: '生效中',
+  EXPIRED: '已到期',
+  TERMINATED: '已终止',
+};
+
+export const CROSS_APPOINTMENT_ROLE_LABEL: Readonly<Record<CrossAppointmentRole, string>> = {
+  PARTY_BUILDING_INSTRUCTOR: '党建指导员',
+  PARTY_BUILDING_LIAISON: '党建联络员',
+  OPINION_LIAISON: '民意联络员',
+  SOCIAL_SUPERVISOR: '社情监督员',
+};
+
+export const EVALUATION_FLAG_LABEL: Readonly<Record<EvaluationFlag, string>> = {
+  RED: '红旗',
+  YELLOW: '黄旗',
+};
+
+/** Every label table above, by the name of its GraphQL enum. */
+export const ENUM_LABELS = {
+  OrgLevel: ORG_LEVEL_LABEL,
+  BranchKind: BRANCH_KIND_LABEL,
+  GrantRole: GRANT_ROLE_LABEL,
+  PositionRole: POSITION_ROLE_LABEL,
+  MemberStatus: MEMBER_STATUS_LABEL,
+  Gender: GENDER_LABEL,
+  CareCategory: CARE_CATEGORY_LABEL,
+  ActivityStatus: ACTIVITY_STATUS_LABEL,
+  ActivityCategory: ACTIVITY_CATEGORY_LABEL,
+  ActivityAudience: ACTIVITY_AUDIENCE_LABEL,
+  RegistrationStatus: REGISTRATION_STATUS_LABEL,
+  ServiceSource: SERVICE_SOURCE_LABEL,
+  CoBuildingUnitKind: UNIT_KIND_LABEL,
+  AgreementStatus: AGREEMENT_STATUS_LABEL,
+  CrossAppointmentRole: CROSS_APPOINTMENT_ROLE_LABEL,
+  EvaluationFlag: EVALUATION_FLAG_LABEL,
+} as const satisfies Record<string, Readonly<Record<string, string>>>;
