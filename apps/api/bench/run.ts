@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase, freePort, startPostgres, urlWithDatabase, type Database } from '@tongxin/launcher';
 import type { LoadJob, LoadResult } from './load.js';
+import { ACTIVITIES_QUERY, ACTIVITY_QUERY, MEMBERS_QUERY, SUBTREE_QUERY, TYPENAME_QUERY, fingerprint } from './shapes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiDir = path.resolve(here, '..');
@@ -383,26 +384,6 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 
 // ---- data checks ---------------------------------------------------------------------------------------
 
-/** Every name and title in a response, sorted: the same data, whatever the ids and the nesting keys. */
-function fingerprint(body: string): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if ((k === 'name' || k === 'title') && typeof x === 'string') out.push(x);
-        else walk(x);
-      }
-    }
-  };
-  try {
-    walk(JSON.parse(body));
-  } catch {
-    return [];
-  }
-  return out.sort();
-}
-
 function nodesIn(body: string): number {
   return (body.match(/"level"\s*:/g) ?? []).length;
 }
@@ -422,23 +403,6 @@ function turboBuild(pkg: string): boolean {
 
 // ---- shapes --------------------------------------------------------------------------------------------
 
-const SUBTREE_QUERY = `query BenchSubtree($id: ID!) {
-  orgNode(id: $id) { id name level
-    children(first: 100) { edges { node { id name level
-      children(first: 100) { edges { node { id name level
-        children(first: 100) { edges { node { id name level } } } } } } } } } } }`;
-
-const MEMBERS_QUERY = `query BenchMembers($id: ID!) {
-  orgNode(id: $id) { id name ... on Branch { members(first: 50) { edges { node { id name branch { id name } } } } } } }`;
-
-const ACTIVITIES_QUERY = `query BenchActivities {
-  activities(first: 20, filter: { window: UPCOMING }) { totalCount
-    edges { node { id title startsAt endsAt venue { id name } organizer { id name } } } } }`;
-
-const ACTIVITY_QUERY = `query BenchActivity($id: ID!) {
-  node(id: $id) { id ... on Activity { title startsAt endsAt venue { id name } organizer { id name } } } }`;
-
-const TYPENAME_QUERY = '{ __typename }';
 
 /** The events list page's own operation, read from its source so that it cannot drift from what the page sends. */
 function eventsPageQuery(): string | undefined {
@@ -469,7 +433,7 @@ interface Pair {
   baseline: { label: string; req: Request; kind: 'plain SQL' | 'API' };
   /** checked after the run */
   goal?: { ratio: number; text: string };
-  /** compare names/titles in both responses */
+  /** compare the data of both responses (shapes.ts fingerprint) */
   sameData: boolean;
 }
 
@@ -680,8 +644,8 @@ async function main(): Promise<number> {
       const b = fingerprint(baseline.sampleBody);
       dataCheck = a.length > 0 && a.join('\n') === b.join('\n') ? 'same' : 'differs';
       if (dataCheck === 'differs') {
-        notes.push(`the API and plain SQL answered different data (${a.length} vs ${b.length} names)`);
-        loud(`${pair.key}: the API and the plain SQL server answered different data (${a.length} vs ${b.length} names/titles)`);
+        notes.push(`the API and plain SQL answered different data (${a.length} vs ${b.length} values)`);
+        loud(`${pair.key}: the API and the plain SQL server answered different data (${a.length} vs ${b.length} values)`);
       }
     }
     const nodes = pair.key === 'a' || pair.key === 'b' ? nodesIn(subject.sampleBody) : undefined;
