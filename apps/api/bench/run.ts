@@ -368,14 +368,16 @@ async function measure(label: string, req: Request): Promise<{ measured: Measure
   return { measured, sampleBody };
 }
 
-/** Wait (at most 3 s) until the servers have finished what earlier requests left in flight. */
+/** Wait (0.5 to 5 s) until the servers have finished what earlier requests left in flight: two quiet 100 ms spells in a row. */
 async function settle(...pids: number[]): Promise<void> {
   const total = () => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  await sleep(400);
   let last = total();
-  for (let i = 0; i < 30; i++) {
+  let quiet = 0;
+  for (let i = 0; i < 46 && quiet < 2; i++) {
     await sleep(100);
     const now = total();
-    if (now - last <= 1000 / CLK_TCK) return; // at most one clock tick in 100 ms: idle
+    quiet = now - last <= 1000 / CLK_TCK ? quiet + 1 : 0; // at most one clock tick in 100 ms: idle
     last = now;
   }
 }
@@ -716,7 +718,7 @@ function markdownTable(rows: Row[]): string {
     const goal = r.goal ? `${r.goal}: ${r.goalMet ? 'met' : '**not met**'}` : '';
     if (skipped) return `| ${r.key}. ${r.title} | – | – | – | – | – | – | – | – | ${goal} | ${flags.join('; ')} |`;
     return `| ${r.key}. ${r.title} | ${s.reqPerSec.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.cpuMsPerRequest.toFixed(2)} | ${s.statementsPerRequest} | ${s.rssMb} | ` +
-      `${r.baseline.reqPerSec.toFixed(0)} (${r.baseline.kind}) | ${r.ratio.toFixed(2)} | ${goal} | ${flags.join('; ')} |`;
+      `${r.baseline.reqPerSec.toFixed(0)} (${r.baseline.kind}) | ${r.ratio < 0.1 ? r.ratio.toFixed(3) : r.ratio.toFixed(2)} | ${goal} | ${flags.join('; ')} |`;
   });
   return [head, line, ...body].join('\n');
 }
