@@ -12,7 +12,7 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['src/test/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,

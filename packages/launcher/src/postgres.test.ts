@@ -128,6 +128,24 @@ describe('embedded PostgreSQL on a persistent folder', () => {
   });
 });
 
+describe('embedded PostgreSQL with server settings', () => {
+  it('passes them to the server, so preloaded extensions work', async () => {
+    const db = await startPostgres({ settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } });
+    try {
+      const [setting] = await query<{ libs: string; track: string }>(
+        db.url,
+        `SELECT current_setting('shared_preload_libraries') AS libs, current_setting('pg_stat_statements.track') AS track`,
+      );
+      expect(setting).toEqual({ libs: 'pg_stat_statements', track: 'all' });
+      await query(db.url, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      const rows = await query<{ calls: string }>(db.url, `SELECT coalesce(sum(calls), 0) AS calls FROM pg_stat_statements`);
+      expect(Number(rows[0]!.calls)).toBeGreaterThan(0);
+    } finally {
+      await db.stop();
+    }
+  });
+});
+
 describe('DATABASE_URL', () => {
   it('is returned as is, without starting anything', async () => {
     const url = 'postgres://someone:secret@db.example:5432/tongxin';

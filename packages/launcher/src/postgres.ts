@@ -26,6 +26,8 @@ export interface StartPostgresOptions {
   database?: string;
   /** Receives PostgreSQL's output line by line. Default: kept quiet (the last lines go into error messages). */
   log?: (line: string) => void;
+  /** Extra server settings, passed as `-c name=value` (e.g. `{ shared_preload_libraries: 'pg_stat_statements' }`). */
+  settings?: Record<string, string>;
 }
 
 const USER = 'tongxin';
@@ -384,7 +386,7 @@ async function startEmbedded(opts: StartPostgresOptions): Promise<Database> {
       if (stopping) throw new Error('PostgreSQL start interrupted');
       const mark = output.lines.length;
       try {
-        child = await spawnServer(postgresBin, dataDir, port, temporary, ids, output);
+        child = await spawnServer(postgresBin, dataDir, port, temporary, ids, output, opts.settings);
         watchdog(child.pid!, { signal: 'INT', removeAfter: temporary ? dataDir : undefined, killAfterSeconds: 30 });
         break;
       } catch (err) {
@@ -421,6 +423,7 @@ function spawnServer(
   temporary: boolean,
   ids: { uid: number; gid: number } | undefined,
   output: LineBuffer,
+  settings: Record<string, string> = {},
 ): Promise<ChildProcess> {
   const args = [
     '-D', dataDir,
@@ -429,6 +432,7 @@ function spawnServer(
     '-c', 'unix_socket_directories=',
     '-c', 'lc_messages=C',
     ...(temporary ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ];
   const child = spawn(bin, args, {
     ...(ids ?? {}),
