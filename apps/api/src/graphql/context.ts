@@ -7,7 +7,8 @@ import { Loaders } from './loaders.js';
 export interface Context {
   /** A forked EntityManager: its identity map lives for this request only. */
   em: EntityManager;
-  access: Access;
+  /** Who is calling; fixed for the whole request (the loaders are keyed by it). */
+  readonly access: Access;
   loaders: Loaders;
   config: Config;
   /** The request's price and the caller's remaining budget, filled in by the cost plugin. */
@@ -15,5 +16,5 @@ export interface Context {
 }
 
 export function createContext(em: EntityManager, config: Config, access: Access = Access.anonymous()): Context {
-  return { em: em.fork(), access, loaders: new Loaders(), config, cost: null };
+  return { em: em.fork(), access, loaders: new Loaders(access.scopeKey), config, cost: null };
 }

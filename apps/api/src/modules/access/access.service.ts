@@ -7,6 +7,8 @@ import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access.entity.js';
 import { Access, GrantRole, type Principal } from './access.scope.js';
 import type { Context } from '../../graphql/context.js';
+import { readable } from './policy.js';
+import './access.policy.js';
 
 export const SESSION_TOKEN_PREFIX = 'txs_';
 
@@ -90,13 +92,39 @@ export async function revokeSession(ctx: Context): Promise<boolean> {
   return true;
 }
 
+/** An account by id for node(id): the caller's own only. */
+export async function findVisibleAccount(ctx: Context, id: number): Promise<AccountEntity | null> {
+  if (ctx.access.principal.kind !== 'staff' || ctx.access.principal.accountId !== id) return null;
+  return readable(ctx, 'Account', await ctx.em.findOne(AccountEntity, { id }));
+}
+
+/** A grant by id for node(id): the caller's own only. */
+export async function findVisibleGrant(ctx: Context, id: number): Promise<AccessGrantEntity | null> {
+  if (!ctx.access.grants.some((g) => g.grantId === id)) return null;
+  return readable(ctx, 'Grant', await ctx.em.findOne(AccessGrantEntity, { id }));
+}
+
 export async function viewerAccount(ctx: Context): Promise<AccountEntity | null> {
   if (ctx.access.principal.kind !== 'staff') return null;
   return ctx.em.findOne(AccountEntity, { id: ctx.access.principal.accountId });
 }
 
+/** Accounts that signed in during this request (the sessionCreate payload's viewer), with their new principal. */
+const signedIn = new WeakMap<AccountEntity, Principal>();
+
+/** Mark the account object of a sessionCreate payload as answered for the account itself. */
+export function signedInAs(account: AccountEntity, principal: Principal): void {
+  signedIn.set(account, principal);
+}
+
+/** Is this account object the caller's own (the viewer), or the one that just signed in in this request? */
+function isOwnAccount(ctx: Context, account: AccountEntity): boolean {
+  const principal = signedIn.get(account) ?? ctx.access.principal;
+  return principal.kind === 'staff' && principal.accountId === account.id;
+}
+
 export function grantsOf(ctx: Context, account: AccountEntity): Promise<AccessGrantEntity[]> {
   // accounts are only ever visible to themselves (viewer), so no scope filter beyond that
-  if (ctx.access.principal.kind !== 'staff' || ctx.access.principal.accountId !== account.id) return Promise.resolve([]);
+  if (!isOwnAccount(ctx, account)) return Promise.resolve([]);
   return ctx.em.find(AccessGrantEntity, { accountId: account.id }, { orderBy: { id: 'asc' } });
 }

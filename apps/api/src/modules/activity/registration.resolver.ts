@@ -23,17 +23,13 @@ const REVEAL = { defaultValue: false, description: 'Ask for the full value (staf
 @Resolver(() => Registration)
 export class RegistrationFieldsResolver {
   @FieldResolver(() => String, { description: 'Name of the resident, masked (张*华) unless revealed.' })
-  async name(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskName(r.name);
-    if (!(await registrations.mayRevealRegistrant(ctx, r))) throw forbidden('无权查看报名人完整信息 (your role cannot see registrants in full)');
-    return r.name;
+  name(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
+    return registrations.registrantField(ctx, r, 'name', reveal);
   }
 
   @FieldResolver(() => String, { description: 'Mobile number, masked (138****5678) unless revealed.' })
-  async phone(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskPhone(r.phone)!;
-    if (!(await registrations.mayRevealRegistrant(ctx, r))) throw forbidden('无权查看报名人完整信息 (your role cannot see registrants in full)');
-    return r.phone;
+  phone(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
+    return registrations.registrantField(ctx, r, 'phone', reveal);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Place on the waiting list, 1-based, only while WAITLISTED.' })

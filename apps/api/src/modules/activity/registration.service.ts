@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { maskName, maskPhone } from '../../graphql/mask.js';
+import { mayReveal, reveal } from '../access/policy.js';
 import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, userError, UserErrorCode, UserFacingError } from '../../graphql/errors.js';
@@ -71,12 +73,15 @@ export async function activityOfRegistration(ctx: Context, registration: Registr
   return (await loadActivity(ctx, registration.activityId))!;
 }
 
-/** Full name and phone only to staff over the organiser whose role needs contact details. */
-export async function mayRevealRegistrant(ctx: Context, registration: RegistrationEntity): Promise<boolean> {
-  if (!ctx.access.isStaff) return false;
-  const activity = await activityOfRegistration(ctx, registration);
-  const organizer = await loadNode(ctx, activity.organizerId);
-  return organizer != null && ctx.access.canSeePersonalData(organizer.path);
+/** Full name and phone only to staff over the organiser whose role needs contact details (activity.policy). */
+export function mayRevealRegistrant(ctx: Context, registration: RegistrationEntity): Promise<boolean> {
+  return mayReveal(ctx, 'Registration', registration);
+}
+
+/** The resident's name or phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
+export async function registrantField(ctx: Context, registration: RegistrationEntity, field: 'name' | 'phone', inClear: boolean): Promise<string> {
+  if (!inClear) return field === 'name' ? maskName(registration.name) : maskPhone(registration.phone)!;
+  return (await reveal(ctx, 'Registration', registration, field, { message: '无权查看报名人完整信息 (your role cannot see registrants in full)' }))!;
 }
 
 export interface RegistrationListFilter { status?: RegistrationStatus | null }

@@ -40,10 +40,8 @@ export class VolunteerFieldsResolver {
   }
 
   @FieldResolver(() => String, { description: 'Mobile number, masked unless `reveal` is true and your role needs contact details over the community.' })
-  async phone(@Root() v: VolunteerEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskPhone(v.phone)!;
-    if (!ctx.access.isStaff || !(await volunteers.canSeeVolunteerContact(ctx, v))) throw forbidden('无权查看完整手机号 (your role cannot see full phone numbers)');
-    return v.phone;
+  phone(@Root() v: VolunteerEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
+    return volunteers.volunteerPhone(ctx, v, reveal);
   }
 
   @FieldResolver(() => PartyCommittee, { description: 'The community whose roll the volunteer is on.' })

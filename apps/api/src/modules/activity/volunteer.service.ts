@@ -4,52 +4,40 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
-import type { Access } from '../access/access.scope.js';
-import { OrgLevel, OrgNodeEntity } from '../org/org.entity.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
+import { communityForWrite as sharedCommunityForWrite } from '../org/org.policy.js';
+import { can, condition, readable, reveal } from '../access/policy.js';
+import { maskPhone } from '../../graphql/mask.js';
+import { readsCommunityId } from './volunteer.policy.js';
 import { loadNode } from '../org/org.service.js';
-import { canPartnerSee, partnerCondition, registerUnitRelation } from '../unit/unit.scope.js';
 import { requireStaff } from './activity.service.js';
 import { shanghaiDay, yearRange } from './activity.time.js';
 import { RecognitionEntity, ServiceRecordEntity, ServiceSource, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import { uniquely, validMobile, validSearch, validText } from '../../graphql/validate.js';
 
-// A partner sees the volunteers who serve for its unit in the token's community (names masked, phones never in full).
-registerUnitRelation<VolunteerEntity>('Volunteer', {
-  unitIdsOf: (_ctx, volunteer) => (volunteer.unitId == null ? [] : [volunteer.unitId]),
-  communityIdsOf: (_ctx, volunteer) => [volunteer.communityId],
-  sqlCondition: (alias) => `${alias}.unit_id = ?`,
-  communitySqlCondition: (alias) => `${alias}.community_id = ?`,
-});
+// ---- access (the rules are in volunteer.policy.ts) -------------------------------------------------------
 
-// ---- access --------------------------------------------------------------------------------------------
-
-/** Staff with any grant in the community (or above it) read its volunteers, teams' rosters and records. */
-export function canReadCommunity(access: Access, community: OrgNodeEntity): boolean {
-  return access.grants.some((g) => g.communityId === community.id || community.path.startsWith(g.path));
-}
+/** Staff with any grant in the community (or above it) read its volunteers: the community-wide read policy. */
+export { readsCommunity as canReadCommunity } from './volunteer.policy.js';
 
 async function community(ctx: Context, id: number): Promise<OrgNodeEntity | null> {
   const node = await loadNode(ctx, id);
   return node && node.level === OrgLevel.COMMUNITY ? node : null;
 }
 
-export async function canSeeVolunteer(ctx: Context, volunteer: VolunteerEntity): Promise<boolean> {
-  if (ctx.access.isStaff) {
-    const c = await community(ctx, volunteer.communityId);
-    return c != null && canReadCommunity(ctx.access, c);
-  }
-  return ctx.access.isPartner && canPartnerSee(ctx, 'Volunteer', volunteer);
+export function canSeeVolunteer(ctx: Context, volunteer: VolunteerEntity): Promise<boolean> {
+  return can(ctx, 'read', 'Volunteer', volunteer);
 }
 
-/** Staff whose role needs contact details, over the whole community. */
-export async function canSeeVolunteerContact(ctx: Context, volunteer: VolunteerEntity): Promise<boolean> {
-  const c = await community(ctx, volunteer.communityId);
-  return c != null && ctx.access.canSeePersonalData(c.path);
+/** The volunteer's phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
+export async function volunteerPhone(ctx: Context, volunteer: VolunteerEntity, inClear: boolean): Promise<string> {
+  if (!inClear) return maskPhone(volunteer.phone)!;
+  return (await reveal(ctx, 'Volunteer', volunteer, 'phone'))!;
 }
 
-export async function canReadCommunityId(ctx: Context, communityId: number): Promise<boolean> {
-  const c = await community(ctx, communityId);
-  return c != null && ctx.access.isStaff && canReadCommunity(ctx.access, c);
+/** Staff with a grant in the community (community-wide read). */
+export function canReadCommunityId(ctx: Context, communityId: number): Promise<boolean> {
+  return readsCommunityId(ctx, communityId);
 }
 
 // ---- loaders -------------------------------------------------------------------------------------------
@@ -61,8 +49,7 @@ export function loadVolunteer(ctx: Context, id: number): Promise<VolunteerEntity
 }
 
 export async function findVisibleVolunteer(ctx: Context, id: number): Promise<VolunteerEntity | null> {
-  const volunteer = await loadVolunteer(ctx, id);
-  return volunteer && (await canSeeVolunteer(ctx, volunteer)) ? volunteer : null;
+  return readable(ctx, 'Volunteer', await loadVolunteer(ctx, id));
 }
 
 export function loadTeam(ctx: Context, id: number): Promise<VolunteerTeamEntity | null> {
@@ -78,15 +65,14 @@ export function loadServiceRecord(ctx: Context, id: number): Promise<ServiceReco
 }
 
 export async function findVisibleServiceRecord(ctx: Context, id: number): Promise<ServiceRecordEntity | null> {
-  const record = await loadServiceRecord(ctx, id);
-  return record && (await findVisibleVolunteer(ctx, record.volunteerId)) ? record : null;
+  return readable(ctx, 'ServiceRecord', await loadServiceRecord(ctx, id));
 }
 
 export async function findVisibleRecognition(ctx: Context, id: number): Promise<RecognitionEntity | null> {
   const recognition = await ctx.loaders
     .get<number, RecognitionEntity | null>('recognition.byId', async (ids) => byKey(ids, await ctx.em.find(RecognitionEntity, { id: { $in: [...ids] } }), (r) => r.id))
     .load(id);
-  return recognition && (await canReadCommunityId(ctx, recognition.communityId)) ? recognition : null;
+  return readable(ctx, 'Recognition', recognition);
 }
 
 /** Teams each volunteer belongs to, batched. */
@@ -223,11 +209,10 @@ export function recognitionsOfVolunteer(ctx: Context, volunteerId: number): Prom
 export async function listVolunteers(ctx: Context, communityId: number, filter: { teamId?: number | null; search?: string | null; unitId?: number | null }, page: Page): Promise<{ rows: VolunteerEntity[]; total: () => Promise<number> }> {
   const where = ['v.community_id = ?', 'v.archived_at is null'];
   const params: unknown[] = [communityId];
-  if (!(await canReadCommunityId(ctx, communityId))) {
-    const partner = partnerCondition(ctx, 'Volunteer', 'v');
-    where.push(partner.sql);
-    params.push(...partner.params);
-  }
+  // the community's volunteers the caller may read: all of them for its staff, the unit's for a partner
+  const visible = condition(ctx, 'read', 'Volunteer', 'v');
+  where.push(visible.sql);
+  params.push(...visible.params);
   if (filter.teamId != null) { where.push('exists (select 1 from volunteer_team_member m where m.volunteer_id = v.id and m.team_id = ?)'); params.push(filter.teamId); }
   if (filter.unitId != null) { where.push('v.unit_id = ?'); params.push(filter.unitId); }
   if (filter.search != null) {
@@ -269,12 +254,9 @@ export async function listRecognitions(ctx: Context, communityId: number, year: 
 
 const field = (name: string) => ['input', name];
 
-/** The community committee, for a write by staff who can write it (FORBIDDEN otherwise). */
-async function communityForWrite(em: EntityManager, ctx: Context, communityId: number, fieldPath: string[]): Promise<OrgNodeEntity> {
-  const node = await em.findOne(OrgNodeEntity, { id: communityId });
-  if (!node || node.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区', fieldPath);
-  ctx.access.assertCanWrite(node.path);
-  return node;
+/** The community committee, for a write by staff who can write it (FORBIDDEN otherwise, ARCHIVED when archived). */
+function communityForWrite(em: EntityManager, ctx: Context, communityId: number, fieldPath: string[]): Promise<OrgNodeEntity> {
+  return sharedCommunityForWrite(ctx, communityId, fieldPath, { em });
 }
 
 

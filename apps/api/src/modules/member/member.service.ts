@@ -3,7 +3,10 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
 import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
-import { findVisibleNode, loadNode } from '../org/org.service.js';
+import { findVisibleNode } from '../org/org.service.js';
+import { can, readable, reveal } from '../access/policy.js';
+import { maskPhone } from '../../graphql/mask.js';
+import './member.policy.js';
 import { MemberPositionEntity, PartyMemberEntity, PositionRole } from './member.entity.js';
 
 /** The position that leads each level of the chain. */
@@ -15,10 +18,9 @@ export const LEADER_ROLE: Record<OrgLevel, PositionRole> = {
   MEMBER_HOUSEHOLD: PositionRole.HOUSEHOLD_HEAD,
 };
 
-/** Members are personal data: visible only to staff whose grants cover the member's org node. */
-export async function canSeeMember(ctx: Context, member: PartyMemberEntity): Promise<boolean> {
-  const node = await loadNode(ctx, member.orgNodeId);
-  return node != null && ctx.access.canRead(node.path);
+/** Members are personal data: visible only to staff whose grants cover the member's org node (member.policy). */
+export function canSeeMember(ctx: Context, member: PartyMemberEntity): Promise<boolean> {
+  return can(ctx, 'read', 'PartyMember', member);
 }
 
 export function loadMember(ctx: Context, id: number): Promise<PartyMemberEntity | null> {
@@ -82,6 +84,17 @@ export function positionsOfMember(ctx: Context, memberId: number): Promise<Membe
 export async function leaderOf(ctx: Context, node: OrgNodeEntity): Promise<PartyMemberEntity | null> {
   const position = (await positionsInNode(ctx, node.id)).find((p) => p.role === LEADER_ROLE[node.level]);
   return position ? findVisibleMember(ctx, position.memberId) : null;
+}
+
+/** The member's phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
+export async function memberPhone(ctx: Context, member: PartyMemberEntity, inClear: boolean): Promise<string | null> {
+  if (!inClear) return maskPhone(member.phone);
+  return reveal(ctx, 'PartyMember', member, 'phone');
+}
+
+/** A position by id, seen with its holder (node(id)). */
+export async function findVisiblePosition(ctx: Context, id: number): Promise<MemberPositionEntity | null> {
+  return readable(ctx, 'MemberPosition', await ctx.em.findOne(MemberPositionEntity, { id }));
 }
 
 export async function memberOrgNode(ctx: Context, member: PartyMemberEntity): Promise<OrgNodeEntity | null> {

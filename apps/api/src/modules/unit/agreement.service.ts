@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../../graphql/context.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { idOf, type Page } from '../../graphql/relay.js';
+import { assertCan } from '../access/policy.js';
 import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { AgreementEntity } from './unit.entity.js';
@@ -94,7 +95,7 @@ export async function terminateAgreement(ctx: Context, input: { id: string; reas
     const row = id == null ? null : await em.findOne(AgreementEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const community = row && (await loadNode(ctx, row.communityId));
     if (!row || !community) fail(UserErrorCode.NOT_FOUND, '找不到该协议', ['input', 'id']);
-    ctx.access.assertCanWrite(community.path);
+    await assertCan(ctx, 'write', 'Agreement', row);
     const reason = validText(input.reason, 200, ['input', 'reason'], '终止原因');
     const status = agreementStatus(row);
     if (status !== AgreementStatus.ACTIVE) fail(UserErrorCode.INVALID_STATE, status === AgreementStatus.TERMINATED ? '该协议已终止' : '该协议已到期，无需终止', ['input', 'id']);
