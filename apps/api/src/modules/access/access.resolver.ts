@@ -73,7 +73,8 @@ export class AccountResolver {
       const { token, expiresAt, account } = await accessService.createSession(ctx, input.username, input.password);
       // the payload's viewer (and its grants) is answered as the account that just signed in; the rest of
       // this request stays the caller's
-      accessService.signedInAs(account, (await accessService.authenticate(ctx.em, `Bearer ${token}`)).principal);
+      const principal = await accessService.principalOfNewSession(ctx.em, token);
+      if (principal) accessService.signedInAs(account, principal);
       return { token, expiresAt, viewer: account };
     }, { token: null, expiresAt: null, viewer: null });
   }

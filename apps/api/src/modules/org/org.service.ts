@@ -7,6 +7,7 @@ import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
 import { validSearch, validText } from '../../graphql/validate.js';
 import { subtreeEnd, type Access } from '../access/access.scope.js';
+import { forgetCachedSessions } from '../access/access.service.js';
 import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity } from './org.entity.js';
 import { canSeeNode, nodeReadCondition } from './org.policy.js';
 
@@ -252,6 +253,8 @@ export async function moveOrgNode(ctx: Context, id: number, parentId: number): P
       for (const hook of subtreeMoveHooks) await hook(em, { path: newPath, communityId: communityId! });
     }
     await em.refresh(node);
+    // grants under the moved node now have other paths: staff identities are read afresh
+    forgetCachedSessions();
     return node;
   });
 }
@@ -271,6 +274,8 @@ export async function archiveOrgNode(ctx: Context, id: number): Promise<OrgNodeE
     if (Number(households) > 0) fail(UserErrorCode.HAS_CHILDREN, `${node.name}还联系着 ${households} 户居民，请先交给其他党员中心户`, ['input', 'id']);
     node.archivedAt = new Date();
     await em.flush();
+    // grants on an archived node no longer count: staff identities are read afresh
+    forgetCachedSessions();
     return node;
   });
 }
