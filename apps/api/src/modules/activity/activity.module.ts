@@ -1,19 +1,17 @@
-/** The activities module: activities, venues, registrations, volunteers, service hours and recognitions. */
+/** The activities module: activities, series, venues and registrations. */
 import { ActivityEntity, ActivitySeriesEntity, VenueEntity } from './activity.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
-import { RecognitionEntity, ServiceRecordEntity, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import { activityResolvers } from './activity.resolver.js';
 import { registrationResolvers } from './registration.resolver.js';
-import { volunteerResolvers } from './volunteer.resolver.js';
 import { onSubtreeMovedToCommunity } from '../org/org.service.js';
 import { subtreeEnd } from '../access/access.scope.js';
 import { sql } from '../../db/sql.js';
 
 export const activityEntities = [
-  VenueEntity, ActivitySeriesEntity, ActivityEntity, RegistrationEntity, VolunteerEntity, VolunteerTeamEntity, ServiceRecordEntity, RecognitionEntity,
+  VenueEntity, ActivitySeriesEntity, ActivityEntity, RegistrationEntity,
 ];
 
-export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers, ...volunteerResolvers];
+export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers];
 
 // Activities follow their organiser when part of the chain moves to another community; their sign-ups follow them.
 onSubtreeMovedToCommunity(async (em, { path, communityId }) => {

@@ -13,8 +13,7 @@ import {
   Registration, RegistrationCancelInput, RegistrationCancelPayload, RegistrationCheckInInput, RegistrationCheckInPayload,
   RegistrationCheckOutInput, RegistrationCheckOutPayload, RegistrationCreateInput, RegistrationCreatePayload,
 } from './registration.types.js';
-import { Volunteer } from './volunteer.types.js';
-import { findVisibleVolunteer } from './volunteer.service.js';
+import { findVisibleVolunteer, Volunteer } from '../volunteer/index.js';
 
 registerNodeType(RegistrationEntity, 'Registration', (ctx, id) => registrations.findVisibleRegistration(ctx, id));
 

@@ -12,7 +12,7 @@ import { ActivityStatus, type ActivityEntity } from './activity.entity.js';
 import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockActivity, requireStaff } from './activity.service.js';
 import { roundedHours, shanghaiDay } from './activity.time.js';
 import { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
-import { ServiceRecordEntity, ServiceSource } from './volunteer.entity.js';
+import { ServiceRecordEntity, ServiceSource } from '../volunteer/index.js';
 import { assertPrintable, isUniqueViolation, MOBILE_PATTERN, normalizePhone } from '../../graphql/validate.js';
 
 /** A-Z and 2-9 without the look-alikes 0/O and 1/I: 32 symbols, so 8 of them carry 40 bits. */

@@ -4,14 +4,11 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
-import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
-import { communityForWrite as sharedCommunityForWrite } from '../org/org.policy.js';
-import { can, condition, readable, reveal } from '../access/policy.js';
+import { communityForWrite as sharedCommunityForWrite, loadNode, OrgLevel, type OrgNodeEntity } from '../org/index.js';
+import { can, condition, readable, reveal } from '../access/index.js';
 import { maskPhone } from '../../graphql/mask.js';
 import { readsCommunityId } from './volunteer.policy.js';
-import { loadNode } from '../org/org.service.js';
-import { requireStaff } from './activity.service.js';
-import { shanghaiDay, yearRange } from './activity.time.js';
+import { shanghaiDay, yearRange } from '../activity/index.js';
 import { RecognitionEntity, ServiceRecordEntity, ServiceSource, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import { uniquely, validMobile, validSearch, validText } from '../../graphql/validate.js';
 
@@ -300,7 +297,7 @@ async function lockTeam(em: EntityManager, ctx: Context, id: number, fieldPath =
 export interface VolunteerCreate { communityId: number; name: string; phone: string; memberId?: number | null; unitId?: number | null; skills?: string[] | null; teamIds?: number[] | null }
 
 export async function createVolunteer(ctx: Context, input: VolunteerCreate): Promise<VolunteerEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = validText(input.name, 20, field('name'), '姓名');
   const phone = validMobile(input.phone, field('phone'));
   const skills = validSkills(input.skills) ?? [];
@@ -324,7 +321,7 @@ export async function createVolunteer(ctx: Context, input: VolunteerCreate): Pro
 export interface VolunteerUpdate { id: number; name?: string | null; phone?: string | null; memberId?: number | null; unitId?: number | null; skills?: string[] | null; archived?: boolean | null }
 
 export async function updateVolunteer(ctx: Context, input: VolunteerUpdate): Promise<VolunteerEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = input.name != null ? validText(input.name, 20, field('name'), '姓名') : undefined;
   const phone = input.phone != null ? validMobile(input.phone, field('phone')) : undefined;
   const skills = validSkills(input.skills);
@@ -344,7 +341,7 @@ export async function updateVolunteer(ctx: Context, input: VolunteerUpdate): Pro
 }
 
 export async function createTeam(ctx: Context, input: { communityId: number; name: string; skills?: string[] | null; unitId?: number | null }): Promise<VolunteerTeamEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = validText(input.name, 50, field('name'), '服务队名称');
   const skills = validSkills(input.skills) ?? [];
   return uniquely(() => ctx.em.transactional(async (em) => {
@@ -357,7 +354,7 @@ export async function createTeam(ctx: Context, input: { communityId: number; nam
 }
 
 export async function updateTeam(ctx: Context, input: { id: number; name?: string | null; skills?: string[] | null; unitId?: number | null; archived?: boolean | null }): Promise<VolunteerTeamEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = input.name != null ? validText(input.name, 50, field('name'), '服务队名称') : undefined;
   const skills = validSkills(input.skills);
   const result = await uniquely(() => ctx.em.transactional(async (em) => {
@@ -375,7 +372,7 @@ export async function updateTeam(ctx: Context, input: { id: number; name?: strin
 
 /** Add a volunteer to a team of the same community (adding twice is harmless), or take them off it. */
 export async function setTeamMembership(ctx: Context, teamId: number, volunteerId: number, member: boolean): Promise<{ team: VolunteerTeamEntity; volunteer: VolunteerEntity }> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const result = await ctx.em.transactional(async (em) => {
     const team = await lockTeam(em, ctx, teamId, field('teamId'));
     const volunteer = await lockVolunteer(em, ctx, volunteerId, field('volunteerId'));
@@ -405,7 +402,7 @@ function validServedOn(servedOn: string, now: Date): string {
 
 /** Hours entered by staff (e.g. river patrols that had no sign-up). */
 export async function createServiceRecord(ctx: Context, input: { volunteerId: number; hours: number; servedOn: string; activityId?: number | null; note?: string | null }, now = new Date()): Promise<ServiceRecordEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const hours = validHours(input.hours);
   const servedOn = validServedOn(input.servedOn, now);
   const note = input.note?.trim() || null;
@@ -430,7 +427,7 @@ export async function createServiceRecord(ctx: Context, input: { volunteerId: nu
 }
 
 export async function deleteServiceRecord(ctx: Context, id: number): Promise<number> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   await ctx.em.transactional(async (em) => {
     const [row] = await sql<{ volunteer_id: number }>(em, `select volunteer_id from service_record where id = ? for update`, [id]);
     if (!row) fail(UserErrorCode.NOT_FOUND, '找不到该服务记录', field('id'));
@@ -442,7 +439,7 @@ export async function deleteServiceRecord(ctx: Context, id: number): Promise<num
 }
 
 export async function createRecognition(ctx: Context, input: { communityId: number; year: number; title: string; volunteerId?: number | null; householdId?: number | null; citation?: string | null }): Promise<RecognitionEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) fail(UserErrorCode.INVALID_INPUT, '年份应为 2000 到 2100', field('year'));
   const title = input.title.trim();
   if (title.length < 1 || [...title].length > 50) fail(UserErrorCode.INVALID_INPUT, '称号应为 1 到 50 个字，如 优秀志愿者', field('title'));
@@ -467,7 +464,7 @@ export async function createRecognition(ctx: Context, input: { communityId: numb
 }
 
 export async function deleteRecognition(ctx: Context, id: number): Promise<number> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   await ctx.em.transactional(async (em) => {
     const [row] = await sql<{ community_id: number }>(em, `select community_id from recognition where id = ? for update`, [id]);
     if (!row) fail(UserErrorCode.NOT_FOUND, '找不到该表彰', field('id'));

@@ -4,17 +4,11 @@ import { idOf, PageArgs, toConnection, toGlobalId, toPage } from '../../graphql/
 import { forbidden, payload } from '../../graphql/errors.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { nodeFetcher, registerNodeType } from '../../graphql/node.registry.js';
-import { loadNode } from '../org/org.service.js';
-import { PartyCommittee } from '../org/org.types.js';
-import { findVisibleMember } from '../member/member.service.js';
-import { PartyMember } from '../member/member.types.js';
-import { Household } from '../household/household.resolver.js';
-import { CoBuildingUnitEntity } from '../unit/unit.entity.js';
-import { loadUnit } from '../unit/unit.service.js';
-import { CoBuildingUnit } from '../unit/unit.types.js';
-import { Activity } from './activity.types.js';
-import { findVisibleActivity } from './activity.service.js';
-import { optionalId, requireId } from './activity.resolver.js';
+import { loadNode, PartyCommittee } from '../org/index.js';
+import { findVisibleMember, PartyMember } from '../member/index.js';
+import { Household } from '../household/index.js';
+import { CoBuildingUnit, CoBuildingUnitEntity, loadUnit } from '../unit/index.js';
+import { Activity, findVisibleActivity, optionalId, requireId } from '../activity/index.js';
 import { RecognitionEntity, ServiceRecordEntity, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import * as volunteers from './volunteer.service.js';
 import {

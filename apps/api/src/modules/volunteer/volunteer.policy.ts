@@ -14,11 +14,8 @@
  * - Recognition: staff in the community (community-wide read).
  */
 import type { Context } from '../../graphql/context.js';
-import { condition, definePolicy, everyone, inSubtree, or, rule, can, type Condition } from '../access/policy.js';
-import { PERSONAL_DATA_ROLES, WRITE_ROLES } from '../access/access.scope.js';
-import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
-import { underNode } from '../org/org.policy.js';
+import { can, condition, definePolicy, everyone, inSubtree, or, PERSONAL_DATA_ROLES, rule, WRITE_ROLES, type Condition } from '../access/index.js';
+import { loadNode, OrgLevel, underNode, type OrgNodeEntity } from '../org/index.js';
 import { RecognitionEntity, ServiceRecordEntity, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import { loadVolunteer } from './volunteer.service.js';
 
