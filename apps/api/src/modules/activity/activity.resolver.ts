@@ -16,7 +16,7 @@ import {
   VenueCreateInput, VenueCreatePayload, VenueUpdateInput, VenueUpdatePayload,
 } from './activity.types.js';
 import { RegistrationStatus } from './registration.entity.js';
-import { registrationCountOf, registrationsOf } from './registration.service.js';
+import { registrationCountOf, registrationsOfActivity } from './registration.service.js';
 import { RegistrationConnection } from './registration.types.js';
 
 registerNodeType(ActivityEntity, 'Activity', (ctx, id) => activities.findVisibleActivity(ctx, id));
@@ -107,8 +107,8 @@ export class ActivityFieldsResolver {
     @Ctx() ctx: Context,
   ) {
     const page = toPage(args);
-    if (!(await activities.canSeeRegistrants(ctx, a))) return null;
-    return toConnection(await registrationsOf(ctx, a.id, { status }, page), page, () => registrationCountOf(ctx, a.id, { status }));
+    const rows = await registrationsOfActivity(ctx, a, { status }, page);
+    return rows && toConnection(rows, page, () => registrationCountOf(ctx, a.id, { status }));
   }
 
   @FieldResolver(() => Boolean, { description: 'You may change this activity (staff over the organiser, or a co-hosting partner with activities:write).' })

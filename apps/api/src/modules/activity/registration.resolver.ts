@@ -5,7 +5,6 @@ import { forbidden, payload } from '../../graphql/errors.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { Activity } from './activity.types.js';
-import { canSeeRegistrants } from './activity.service.js';
 import { optionalId } from './activity.resolver.js';
 import { RegistrationEntity } from './registration.entity.js';
 import * as registrations from './registration.service.js';
@@ -13,7 +12,7 @@ import {
   Registration, RegistrationCancelInput, RegistrationCancelPayload, RegistrationCheckInInput, RegistrationCheckInPayload,
   RegistrationCheckOutInput, RegistrationCheckOutPayload, RegistrationCreateInput, RegistrationCreatePayload,
 } from './registration.types.js';
-import { findVisibleVolunteer, Volunteer } from '../volunteer/index.js';
+import { Volunteer } from '../volunteer/index.js';
 
 registerNodeType(RegistrationEntity, 'Registration', (ctx, id) => registrations.findVisibleRegistration(ctx, id));
 
@@ -42,9 +41,8 @@ export class RegistrationFieldsResolver {
   }
 
   @FieldResolver(() => Volunteer, { nullable: true, description: 'The volunteer whose service this attendance counts as (staff only).' })
-  async volunteer(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
-    if (r.volunteerId == null || !(await canSeeRegistrants(ctx, await registrations.activityOfRegistration(ctx, r)))) return null;
-    return findVisibleVolunteer(ctx, r.volunteerId);
+  volunteer(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
+    return registrations.volunteerOfRegistration(ctx, r);
   }
 }
 

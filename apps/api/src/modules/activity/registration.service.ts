@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
-import { mayReveal, reveal } from '../access/policy.js';
+import { mayReveal, readable, reveal } from '../access/policy.js';
 import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, userError, UserErrorCode, UserFacingError } from '../../graphql/errors.js';
@@ -12,7 +12,7 @@ import { ActivityStatus, type ActivityEntity } from './activity.entity.js';
 import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockActivity, requireStaff } from './activity.service.js';
 import { roundedHours, shanghaiDay } from './activity.time.js';
 import { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
-import { ServiceRecordEntity, ServiceSource } from '../volunteer/index.js';
+import { findVisibleVolunteer, ServiceRecordEntity, ServiceSource, type VolunteerEntity } from '../volunteer/index.js';
 import { assertPrintable, isUniqueViolation, MOBILE_PATTERN, normalizePhone } from '../../graphql/validate.js';
 
 /** A-Z and 2-9 without the look-alikes 0/O and 1/I: 32 symbols, so 8 of them carry 40 bits. */
@@ -42,10 +42,7 @@ export function loadRegistration(ctx: Context, id: number): Promise<Registration
 
 /** A registration by id for staff over its activity's organiser (node(id)); null for everyone else. */
 export async function findVisibleRegistration(ctx: Context, id: number): Promise<RegistrationEntity | null> {
-  const registration = await loadRegistration(ctx, id);
-  if (!registration) return null;
-  const activity = await findVisibleActivity(ctx, registration.activityId);
-  return activity && (await canSeeRegistrants(ctx, activity)) ? registration : null;
+  return readable(ctx, 'Registration', await loadRegistration(ctx, id));
 }
 
 /** The resident's view by confirmation code: works for anyone holding the code. */
@@ -86,8 +83,20 @@ export async function registrantField(ctx: Context, registration: RegistrationEn
 
 export interface RegistrationListFilter { status?: RegistrationStatus | null }
 
-/** One page of an activity's registrations in sign-up order (staff over the organiser only; callers check). */
-export function registrationsOf(ctx: Context, activityId: number, filter: RegistrationListFilter, page: Page): Promise<RegistrationEntity[]> {
+/** One page of an activity's registrations in sign-up order; null unless the caller may see its sign-ups. */
+export async function registrationsOfActivity(ctx: Context, activity: ActivityEntity, filter: RegistrationListFilter, page: Page): Promise<RegistrationEntity[] | null> {
+  if (!(await canSeeRegistrants(ctx, activity))) return null;
+  return registrationsOf(ctx, activity.id, filter, page);
+}
+
+/** The volunteer a registration counts for, for staff who may see the activity's sign-ups. */
+export async function volunteerOfRegistration(ctx: Context, registration: RegistrationEntity): Promise<VolunteerEntity | null> {
+  if (registration.volunteerId == null || !(await canSeeRegistrants(ctx, await activityOfRegistration(ctx, registration)))) return null;
+  return findVisibleVolunteer(ctx, registration.volunteerId);
+}
+
+/** One page of an activity's registrations in sign-up order, unchecked (registrationsOfActivity checks). */
+function registrationsOf(ctx: Context, activityId: number, filter: RegistrationListFilter, page: Page): Promise<RegistrationEntity[]> {
   const status = filter.status ?? null;
   return ctx.loaders
     .get<number, RegistrationEntity[]>(`registration.byActivity:${status}:${page.offset}:${page.limit}`, async (ids) => {

@@ -73,6 +73,12 @@ export function tokensOf(ctx: Context, unitId: number, page: Page): Promise<Part
     .load(unitId);
 }
 
+/** One page of the unit's tokens the caller manages; null unless a committee admin of one of the unit's communities. */
+export async function managedTokensOf(ctx: Context, unitId: number, page: Page): Promise<PartnerTokenEntity[] | null> {
+  if (!(await canManageTokens(ctx, unitId))) return null;
+  return tokensOf(ctx, unitId, page);
+}
+
 export function tokenCountOf(ctx: Context, unitId: number): Promise<number> {
   return ctx.loaders
     .get<number, number>('partnerToken.countByUnit', async (unitIds) => {

@@ -30,7 +30,7 @@ const YEAR = { nullable: true, description: 'Only this calendar year (Asia/Shang
 export class VolunteerFieldsResolver {
   @FieldResolver(() => String, { description: 'Name; masked (张*华) for partner tokens.' })
   name(@Root() v: VolunteerEntity, @Ctx() ctx: Context) {
-    return ctx.access.isStaff ? v.name : maskName(v.name);
+    return volunteers.volunteerName(ctx, v);
   }
 
   @FieldResolver(() => String, { description: 'Mobile number, masked unless `reveal` is true and your role needs contact details over the community.' })
@@ -71,7 +71,7 @@ export class VolunteerFieldsResolver {
 
   @FieldResolver(() => [Recognition], { description: 'Recognitions received (优秀志愿者 ...), newest first; empty for partner tokens.' })
   recognitions(@Root() v: VolunteerEntity, @Ctx() ctx: Context) {
-    return ctx.access.isStaff ? volunteers.recognitionsOfVolunteer(ctx, v.id) : [];
+    return volunteers.recognitionsOfVolunteer(ctx, v.id);
   }
 }
 
@@ -100,8 +100,8 @@ export class VolunteerTeamFieldsResolver {
   @FieldResolver(() => VolunteerConnection, { nullable: true, description: 'The roster, by name; null unless you are staff with a grant in the community.' })
   async members(@Root() t: VolunteerTeamEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
-    if (!(await volunteers.canReadCommunityId(ctx, t.communityId))) return null;
-    return toConnection(await volunteers.membersOfTeam(ctx, t.id, page), page, () => volunteers.memberCountOfTeam(ctx, t.id));
+    const rows = await volunteers.rosterOfTeam(ctx, t, page);
+    return rows && toConnection(rows, page, () => volunteers.memberCountOfTeam(ctx, t.id));
   }
 
   @FieldResolver(() => Float, { description: "Service hours of the team's members (a volunteer in two teams counts in both)." })
@@ -174,7 +174,7 @@ export class VolunteerQueryResolver {
     const id = idOf(communityId, 'PartyCommittee');
     const team = teamId == null ? null : idOf(teamId, 'VolunteerTeam') ?? -1;
     const unit = unitId == null ? null : idOf(unitId, 'CoBuildingUnit') ?? -1;
-    if (id == null || (!ctx.access.isStaff && !ctx.access.isPartner)) return toConnection([], page, async () => 0);
+    if (id == null) return toConnection([], page, async () => 0);
     const { rows, total } = await volunteers.listVolunteers(ctx, id, { teamId: team, unitId: unit, search }, page);
     return toConnection(rows, page, total);
   }

@@ -6,7 +6,7 @@ import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
 import { communityForWrite as sharedCommunityForWrite, loadNode, OrgLevel, type OrgNodeEntity } from '../org/index.js';
 import { can, condition, readable, reveal } from '../access/index.js';
-import { maskPhone } from '../../graphql/mask.js';
+import { maskName, maskPhone } from '../../graphql/mask.js';
 import { readsCommunityId } from './volunteer.policy.js';
 import { shanghaiDay, yearRange } from '../activity/index.js';
 import { RecognitionEntity, ServiceRecordEntity, ServiceSource, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
@@ -30,6 +30,17 @@ export function canSeeVolunteer(ctx: Context, volunteer: VolunteerEntity): Promi
 export async function volunteerPhone(ctx: Context, volunteer: VolunteerEntity, inClear: boolean): Promise<string> {
   if (!inClear) return maskPhone(volunteer.phone)!;
   return (await reveal(ctx, 'Volunteer', volunteer, 'phone'))!;
+}
+
+/** The volunteer's name: in full for staff, masked (张*华) for partner tokens. */
+export function volunteerName(ctx: Context, volunteer: VolunteerEntity): string {
+  return ctx.access.isStaff ? volunteer.name : maskName(volunteer.name);
+}
+
+/** One page of a team's roster; null unless the caller reads the community's volunteers (community-wide read). */
+export async function rosterOfTeam(ctx: Context, team: VolunteerTeamEntity, page: Page): Promise<VolunteerEntity[] | null> {
+  if (!(await readsCommunityId(ctx, team.communityId))) return null;
+  return membersOfTeam(ctx, team.id, page);
 }
 
 /** Staff with a grant in the community (community-wide read). */
@@ -191,7 +202,9 @@ export function recordCountOfVolunteer(ctx: Context, volunteerId: number, year: 
 }
 
 /** Recognitions of each volunteer, newest year first. */
-export function recognitionsOfVolunteer(ctx: Context, volunteerId: number): Promise<RecognitionEntity[]> {
+export async function recognitionsOfVolunteer(ctx: Context, volunteerId: number): Promise<RecognitionEntity[]> {
+  // recognitions are for staff; partners see the volunteer without them
+  if (!ctx.access.isStaff) return [];
   return ctx.loaders
     .get<number, RecognitionEntity[]>('volunteer.recognitions', async (ids) => {
       const rows = await ctx.em.find(RecognitionEntity, { volunteerId: { $in: [...ids] } }, { orderBy: { year: 'desc', id: 'asc' } });
@@ -204,6 +217,7 @@ export function recognitionsOfVolunteer(ctx: Context, volunteerId: number): Prom
 
 /** Volunteers of a community the caller may see (staff in the community; a partner: its unit's), by name. */
 export async function listVolunteers(ctx: Context, communityId: number, filter: { teamId?: number | null; search?: string | null; unitId?: number | null }, page: Page): Promise<{ rows: VolunteerEntity[]; total: () => Promise<number> }> {
+  if (!ctx.access.isStaff && !ctx.access.isPartner) return { rows: [], total: async () => 0 };
   const where = ['v.community_id = ?', 'v.archived_at is null'];
   const params: unknown[] = [communityId];
   // the community's volunteers the caller may read: all of them for its staff, the unit's for a partner
