@@ -25,8 +25,9 @@ export const PERSONAL_DATA_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_
 export const subtreeEnd = (path: string) => `${path}~`;
 
 /**
- * What the caller may see and change. Every service checks through this object before it reads or writes
- * non-public data; a grant on a node covers that node and everything under it, nothing else.
+ * Who the caller is and what their grants cover: a grant on a node covers that node and everything under it,
+ * nothing else. Services do not decide with it directly: they ask the access policy of the type
+ * (modules/access/policy.ts), whose rules are written with these checks.
  */
 export class Access {
   constructor(readonly principal: Principal) {}
