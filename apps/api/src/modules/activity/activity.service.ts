@@ -11,6 +11,7 @@ import { loadNode } from '../org/org.service.js';
 import { CoBuildingUnitEntity } from '../unit/unit.entity.js';
 import { assertCan, can, condition, or, partnerCondition, readable, type Condition } from '../access/policy.js';
 import { listedPublicly, staffOverOrganizer } from './activity.policy.js';
+import { orgTypeOf } from '../org/org.policy.js';
 import {
   ActivityAudience, ActivityCategory, ActivityEntity, ActivitySeriesEntity, ActivityStatus, RecurrenceFrequency, VenueEntity,
 } from './activity.entity.js';
@@ -344,7 +345,7 @@ export async function createActivity(ctx: Context, input: ActivityCreate): Promi
   return ctx.em.transactional(async (em) => {
     const organizer = await em.findOne(OrgNodeEntity, { id: input.organizerId });
     if (!organizer) fail(UserErrorCode.NOT_FOUND, '找不到主办组织', field('organizerId'));
-    ctx.access.assertCanWrite(organizer.path);
+    await assertCan(ctx, 'write', orgTypeOf(organizer), organizer);
     if (organizer.archived) fail(UserErrorCode.ARCHIVED, `${organizer.name}已归档，不能主办新活动`, field('organizerId'));
     if (organizer.level !== OrgLevel.COMMUNITY && organizer.level !== OrgLevel.BRANCH) fail(UserErrorCode.INVALID_INPUT, '主办方应为社区党委或党支部', field('organizerId'));
     const communityId = organizer.communityId!;

@@ -238,6 +238,7 @@ export async function cancelRegistration(ctx: Context, input: { code: string; ph
 async function lockForDoor(ctx: Context, em: EntityManager, code: string): Promise<{ activity: ActivityEntity; registration: RegistrationEntity }> {
   const locked = CODE_PATTERN.test(code) ? await lockByCode(ctx, em, code) : null;
   if (!locked) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
+  // the same decisions as the Registration read and Activity write policies, on the organiser read in this transaction
   const [organizer] = await sql<{ path: string }>(em, `select path from org_node where id = ?`, [locked.activity.organizerId]);
   if (!ctx.access.canRead(organizer.path)) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
   if (!ctx.access.canWrite(organizer.path)) throw forbidden();

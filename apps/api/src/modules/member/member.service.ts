@@ -4,7 +4,7 @@ import type { Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
 import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
 import { findVisibleNode } from '../org/org.service.js';
-import { can, readable, reveal } from '../access/policy.js';
+import { can, condition, readable, reveal } from '../access/policy.js';
 import { maskPhone } from '../../graphql/mask.js';
 import './member.policy.js';
 import { MemberPositionEntity, PartyMemberEntity, PositionRole } from './member.entity.js';
@@ -36,26 +36,28 @@ export async function findVisibleMember(ctx: Context, id: number): Promise<Party
 
 /** One page of live members directly in each org node (a branch's roll), batched. */
 export function membersOf(ctx: Context, node: OrgNodeEntity, page: Page): Promise<PartyMemberEntity[]> {
-  if (!ctx.access.canRead(node.path)) return Promise.resolve([]);
   return ctx.loaders
     .get<number, PartyMemberEntity[]>(`member.byOrg:${page.offset}:${page.limit}`, async (nodeIds) => {
+      const visible = condition(ctx, 'read', 'PartyMember', 'm');
+      if (visible.sql === 'false') return nodeIds.map(() => []);
       const rows = await sql(ctx.em,
         `select * from (
            select m.*, row_number() over (partition by m.org_node_id order by m.id) - 1 as rn
-           from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null
+           from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null and ${visible.sql}
          ) t where rn >= ? and rn <= ? order by org_node_id, rn`,
-        [[...nodeIds], page.offset, page.offset + page.limit]);
+        [[...nodeIds], ...visible.params, page.offset, page.offset + page.limit]);
       return groupBy(nodeIds, rows.map((r) => ctx.em.map(PartyMemberEntity, r)), (m) => m.orgNodeId);
     })
     .load(node.id);
 }
 
 export async function memberCountOf(ctx: Context, node: OrgNodeEntity): Promise<number> {
-  if (!ctx.access.canRead(node.path)) return 0;
   return ctx.loaders
     .get<number, number>('member.countByOrg', async (nodeIds) => {
+      const visible = condition(ctx, 'read', 'PartyMember', 'm');
+      if (visible.sql === 'false') return nodeIds.map(() => 0);
       const rows = await sql<{ org_node_id: number; count: string }>(ctx.em,
-        `select org_node_id, count(*) from party_member where org_node_id = any(?::int[]) and archived_at is null group by org_node_id`, [[...nodeIds]]);
+        `select m.org_node_id, count(*) from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null and ${visible.sql} group by m.org_node_id`, [[...nodeIds], ...visible.params]);
       return byKey(nodeIds, rows, (r) => r.org_node_id).map((r) => Number(r?.count ?? 0));
     })
     .load(node.id);

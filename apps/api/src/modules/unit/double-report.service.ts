@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { byKey } from '../../graphql/loaders.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
+import { assertCan } from '../access/index.js';
 import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { findVisibleMember } from '../member/member.service.js';
@@ -119,7 +120,7 @@ export async function endDoubleReport(ctx: Context, input: { id: string; until?:
     const found = id == null ? null : await em.findOne(DoubleReportEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const community = found && (await loadNode(ctx, found.communityId));
     if (!found || !community) fail(UserErrorCode.NOT_FOUND, '找不到该双报到记录', ['input', 'id']);
-    ctx.access.assertCanWrite(community.path);
+    await assertCan(ctx, 'write', 'DoubleReportMember', found);
     const until = input.until == null ? todayInChina() : validDate(input.until, ['input', 'until'], '结束日期');
     if (until < found.since) fail(UserErrorCode.INVALID_INPUT, `结束日期不能早于报到日期 ${found.since}`, ['input', 'until']);
     if (until > todayInChina()) fail(UserErrorCode.INVALID_INPUT, '结束日期不能晚于今天：请在停止报到后再登记', ['input', 'until']);

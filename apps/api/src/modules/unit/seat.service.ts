@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
+import { assertCan } from '../access/index.js';
 import { sql } from '../../db/sql.js';
 import { loadNode } from '../org/org.service.js';
 import { findVisibleMember } from '../member/member.service.js';
@@ -69,7 +70,7 @@ async function endTerm<E extends CommitteeSeatEntity | CrossAppointmentEntity>(c
     const found = id == null ? null : ((await em.findOne(entity, { id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE })) as E | null);
     const community = found && (await loadNode(ctx, found.communityId));
     if (!found || !community) fail(UserErrorCode.NOT_FOUND, missing, ['input', 'id']);
-    ctx.access.assertCanWrite(community.path);
+    await assertCan(ctx, 'write', typeName, found);
     const until = endDate(untilInput, found.since);
     if (pastOnly && until > todayInChina()) fail(UserErrorCode.INVALID_INPUT, '结束日期不能晚于今天：请在卸任后再登记', ['input', 'until']);
     if (found.until != null && found.until <= until) fail(UserErrorCode.INVALID_STATE, `已于 ${found.until} 结束`, ['input', 'id']);
