@@ -5,7 +5,7 @@ import { nodeTypeNames } from '../../graphql/node.registry.js';
 import { Access, GrantRole, type Principal } from './access.scope.js';
 import { definePolicy, inSubtree, policyOf, policyTypes, rule, type Policy } from './policy.js';
 import { actionsOf, checkPolicy, type Disagreement } from './policy.check.js';
-import { OrgNodeEntity } from '../org/org.entity.js';
+import { OrgNodeEntity } from '../org/index.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });

@@ -3,8 +3,8 @@ import { ActivityEntity, ActivitySeriesEntity, VenueEntity } from './activity.en
 import { RegistrationEntity } from './registration.entity.js';
 import { activityResolvers } from './activity.resolver.js';
 import { registrationResolvers } from './registration.resolver.js';
-import { onSubtreeMovedToCommunity } from '../org/org.service.js';
-import { subtreeEnd } from '../access/access.scope.js';
+import { onSubtreeMovedToCommunity } from '../org/index.js';
+import { subtreeEnd } from '../access/index.js';
 import { sql } from '../../db/sql.js';
 
 export const activityEntities = [

@@ -11,9 +11,9 @@
  *   them; roles that need contact details see them in clear. Never partners or the public.
  */
 import type { Context } from '../../graphql/context.js';
-import { and, condition, definePolicy, everyone, nodeInSubtree, or, rule, anyOf, type Condition } from '../access/policy.js';
-import { PERSONAL_DATA_ROLES, WRITE_ROLES } from '../access/access.scope.js';
-import { underNode } from '../org/org.policy.js';
+import { and, condition, definePolicy, everyone, nodeInSubtree, or, rule, anyOf, type Condition } from '../access/index.js';
+import { PERSONAL_DATA_ROLES, WRITE_ROLES } from '../access/index.js';
+import { underNode } from '../org/index.js';
 import { ActivityAudience, ActivityEntity, ActivitySeriesEntity, ActivityStatus, VenueEntity } from './activity.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
 import { coHostIdsOf, loadActivity, occurrenceCountOf } from './activity.service.js';

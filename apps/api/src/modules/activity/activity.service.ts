@@ -5,13 +5,13 @@ import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
 import { venueFor } from './venue.service.js';
-import { subtreeEnd } from '../access/access.scope.js';
-import { OrgLevel, OrgNodeEntity } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
-import { CoBuildingUnitEntity } from '../unit/unit.entity.js';
-import { assertCan, can, condition, or, partnerCondition, readable, type Condition } from '../access/policy.js';
+import { subtreeEnd } from '../access/index.js';
+import { OrgLevel, OrgNodeEntity } from '../org/index.js';
+import { loadNode } from '../org/index.js';
+import { CoBuildingUnitEntity } from '../unit/index.js';
+import { assertCan, can, condition, or, partnerCondition, readable, type Condition } from '../access/index.js';
 import { listedPublicly, staffOverOrganizer } from './activity.policy.js';
-import { orgTypeOf } from '../org/org.policy.js';
+import { orgTypeOf } from '../org/index.js';
 import {
   ActivityAudience, ActivityCategory, ActivityEntity, ActivitySeriesEntity, ActivityStatus, RecurrenceFrequency, VenueEntity,
 } from './activity.entity.js';

@@ -6,7 +6,7 @@ import type { Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { sql } from '../../db/sql.js';
 import { optionalText, uniquely, validInt, validText } from '../../graphql/validate.js';
-import { communityForWrite } from '../org/org.policy.js';
+import { communityForWrite } from '../org/index.js';
 import { VenueEntity } from './activity.entity.js';
 import './activity.policy.js';
 

@@ -3,9 +3,9 @@
  * looks after the household read it; roles that need contact details (committee admin, branch secretary,
  * grid worker) see its phone and care categories in clear. Never partners or the public.
  */
-import { definePolicy } from '../access/policy.js';
-import { PERSONAL_DATA_ROLES } from '../access/access.scope.js';
-import { underNode } from '../org/org.policy.js';
+import { definePolicy } from '../access/index.js';
+import { PERSONAL_DATA_ROLES } from '../access/index.js';
+import { underNode } from '../org/index.js';
 import { HouseholdEntity } from './household.entity.js';
 
 definePolicy<HouseholdEntity>({

@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, 
 import type { Context } from '../../graphql/context.js';
 import { Connection, Node, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
-import type { OrgNodeEntity } from '../org/org.entity.js';
-import { MemberHousehold, OrgNode } from '../org/org.types.js';
+import type { OrgNodeEntity } from '../org/index.js';
+import { MemberHousehold, OrgNode } from '../org/index.js';
 import { CareCategory, HouseholdEntity } from './household.entity.js';
 import * as households from './household.service.js';
 

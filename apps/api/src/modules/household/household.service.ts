@@ -3,9 +3,9 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { maskPhone } from '../../graphql/mask.js';
 import { sql } from '../../db/sql.js';
-import { condition, readable, reveal } from '../access/policy.js';
-import type { OrgNodeEntity } from '../org/org.entity.js';
-import { findVisibleNode } from '../org/org.service.js';
+import { condition, readable, reveal } from '../access/index.js';
+import type { OrgNodeEntity } from '../org/index.js';
+import { findVisibleNode } from '../org/index.js';
 import { HouseholdEntity } from './household.entity.js';
 import './household.policy.js';
 

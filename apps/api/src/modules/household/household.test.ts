@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
-import { onReveal, type RevealEvent } from '../access/policy.js';
+import { onReveal, type RevealEvent } from '../access/index.js';
 
 let api: TestApi;
 let secretary: string;

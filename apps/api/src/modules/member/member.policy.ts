@@ -3,12 +3,12 @@
  * the member's org node read them; roles that need contact details (committee admin, branch secretary, grid
  * worker) may see the phone in clear. Nobody else, partners included, reads members.
  */
-import { condition, definePolicy, rule } from '../access/policy.js';
-import { PERSONAL_DATA_ROLES } from '../access/access.scope.js';
-import { underNode } from '../org/org.policy.js';
+import { condition, definePolicy, rule } from '../access/index.js';
+import { PERSONAL_DATA_ROLES } from '../access/index.js';
+import { underNode } from '../org/index.js';
 import { MemberPositionEntity, PartyMemberEntity } from './member.entity.js';
 import { loadMember } from './member.service.js';
-import { can } from '../access/policy.js';
+import { can } from '../access/index.js';
 
 definePolicy<PartyMemberEntity>({
   type: 'PartyMember',

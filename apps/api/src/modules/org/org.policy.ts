@@ -7,8 +7,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
-import { and, assertCan, can, condition, definePolicy, everyone, inSubtree, nodeInSubtree, or, rule, type Condition, type Rule } from '../access/policy.js';
-import { WRITE_ROLES, type GrantRole } from '../access/access.scope.js';
+import { and, assertCan, can, condition, definePolicy, everyone, inSubtree, nodeInSubtree, or, rule, type Condition, type Rule } from '../access/index.js';
+import { WRITE_ROLES, type GrantRole } from '../access/index.js';
 import { loadNode } from './org.service.js';
 import { ORG_TYPE_NAME, OrgLevel, OrgNodeEntity, PUBLIC_LEVELS } from './org.entity.js';
 

@@ -6,8 +6,8 @@ import { type Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
 import { validSearch, validText } from '../../graphql/validate.js';
-import { subtreeEnd, type Access } from '../access/access.scope.js';
-import { forgetCachedSessions } from '../access/access.service.js';
+import { subtreeEnd, type Access } from '../access/index.js';
+import { forgetCachedSessions } from '../access/index.js';
 import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity } from './org.entity.js';
 import { canSeeNode, nodeReadCondition } from './org.policy.js';
 

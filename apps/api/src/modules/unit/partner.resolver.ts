@@ -4,7 +4,7 @@ import { payload } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { costLimitFor } from '../../graphql/cost.js';
 import { PartnerTokenEntity } from './unit.entity.js';
-import { loadNode } from '../org/org.service.js';
+import { loadNode } from '../org/index.js';
 import { loadUnit } from './unit.service.js';
 import * as partners from './partner.service.js';
 import { readBudget } from './partner.budget.js';

@@ -9,10 +9,10 @@
  * - PartnerToken: only committee admins of the community that issued it see and manage it.
  */
 import type { Context } from '../../graphql/context.js';
-import { definePolicy, everyone, inSubtree, rule } from '../access/policy.js';
-import { GrantRole, PERSONAL_DATA_ROLES, WRITE_ROLES } from '../access/access.scope.js';
-import { loadNode } from '../org/org.service.js';
-import { underNode } from '../org/org.policy.js';
+import { definePolicy, everyone, inSubtree, rule } from '../access/index.js';
+import { GrantRole, PERSONAL_DATA_ROLES, WRITE_ROLES } from '../access/index.js';
+import { loadNode } from '../org/index.js';
+import { underNode } from '../org/index.js';
 import {
   AgreementEntity, CoBuildingUnitEntity, CommitteeSeatEntity, CrossAppointmentEntity, DoubleReportEntity, PartnerTokenEntity, PropertyEvaluationEntity,
 } from './unit.entity.js';

@@ -3,8 +3,8 @@ import type { Context } from '../../graphql/context.js';
 import { payload } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
-import { loadNode } from '../org/org.service.js';
-import { findVisibleMember } from '../member/member.service.js';
+import { loadNode } from '../org/index.js';
+import { findVisibleMember } from '../member/index.js';
 import {
   AgreementEntity, CoBuildingUnitEntity, CommitteeSeatEntity, CrossAppointmentEntity, DoubleReportEntity, MAX_UNIT_COMMUNITIES, PropertyEvaluationEntity, UnitKind,
 } from './unit.entity.js';

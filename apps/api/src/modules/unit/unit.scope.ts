@@ -11,5 +11,5 @@
  * row must concern both the token's unit and the token's community, and each action needs the scope the
  * policy names for it. Residents' personal data never joins the unit scope.
  */
-export { PARTNER_SCOPES, READ_SCOPE, type PartnerScope } from '../access/partner-scopes.js';
-export { unitScopedTypes } from '../access/policy.js';
+export { PARTNER_SCOPES, READ_SCOPE, type PartnerScope } from '../access/index.js';
+export { unitScopedTypes } from '../access/index.js';

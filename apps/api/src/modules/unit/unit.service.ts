@@ -5,12 +5,12 @@ import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/e
 import { idOf, type Page } from '../../graphql/relay.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { sql } from '../../db/sql.js';
-import { GrantRole } from '../access/access.scope.js';
-import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
+import { GrantRole } from '../access/index.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/index.js';
+import { loadNode } from '../org/index.js';
 import { CoBuildingUnitEntity, MAX_UNIT_COMMUNITIES, UnitKind } from './unit.entity.js';
-import { can, condition, partnerAllows, readable, reveal as revealValue, type Condition } from '../access/policy.js';
-import { communityForWrite as sharedCommunityForWrite } from '../org/org.policy.js';
+import { can, condition, partnerAllows, readable, reveal as revealValue, type Condition } from '../access/index.js';
+import { communityForWrite as sharedCommunityForWrite } from '../org/index.js';
 import type { UnitRow, UnitRowType } from './unit.policy.js';
 import './unit.policy.js';
 
