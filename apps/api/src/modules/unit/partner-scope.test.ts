@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { DEMO_PARTNER_TOKEN } from '../../db/seed/unit.seed.js';
-import { hashPassword } from '../access/index.js';
+import { hashPassword } from '../access/access.service.js';
 import { makeActivity } from '../activity/activity.fixtures.js';
 import { PARTNER_SCOPE_DOWN, PARTNER_SCOPE_UP } from '../../db/migrations/Migration20261123000005_partner_scope.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
-import { hashPassword } from '../access/index.js';
+import { hashPassword } from '../access/access.service.js';
 import { DEMO_PARTNER_TOKEN } from '../../db/seed/unit.seed.js';
 import { demoAnnouncements, seedDemoIfEmpty } from '../../db/seed/index.js';
 import { unitScopedTypes } from './unit.scope.js';
