@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [sveltekit()],
+  // Workspace packages resolve to their TypeScript sources (their "source" export condition), not to dist/.
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
   // Workspace packages ship TypeScript sources: bundle them into the server build instead of importing them at runtime.
-  ssr: { noExternal: ['@tongxin/graphql-client'] },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] }, noExternal: ['@tongxin/graphql-client'] },
 });

@@ -4,10 +4,13 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (their "source" export condition), not to dist/.
   resolve: {
+    conditions: ['source', 'module', 'browser', 'development|production'],
     // one graphql instance: type-graphql and Apollo load its CommonJS build, so our sources must too
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/test/global-setup.ts'],

@@ -2,9 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (their "source" export condition), not to dist/.
   resolve: {
+    conditions: ['source', 'module', 'browser', 'development|production'],
     alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) },
   },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['src/**/*.test.ts'],
     // The browser tests start PostgreSQL, the API and this app: a cold start needs room.

@@ -1,3 +1,5 @@
+// type-graphql and MikroORM decorators read design metadata: the polyfill must load before any entity or resolver.
+import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { logger } from './logger.js';
 import { migrate, openOrm } from './db/orm.js';

@@ -3,17 +3,21 @@ import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { logger } from './logger.js';
-import { apiSchema } from './graphql/schema.js';
-import { createContext, type Context } from './graphql/context.js';
+import { apiSchema } from './app/schema.js';
+import { createContext } from './app/context.js';
+import type { Context } from './graphql/context.js';
 import { UserFacingError } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
 import { rejectNulCharacters } from './graphql/input-guard.js';
 import { authenticate, setSessionCacheMs } from './modules/access/access.service.js';
+import { partnerCostPolicy } from './modules/unit/partner.cost.js';
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED']);
 
@@ -45,12 +49,20 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   logger.level = config.LOG_LEVEL;
   const app = express();
   app.disable('x-powered-by');
+  // answers are per caller and never revalidated: no ETag hashing of every body
+  app.set('etag', false);
   const httpServer = http.createServer(app);
-  const limits = queryLimits(config);
+  const limits = queryLimits(partnerCostPolicy(config));
   const apollo = new ApolloServer<Context>({
     schema: await apiSchema(),
     ...limits.apolloOptions,
-    plugins: [rejectNulCharacters, ...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ...extraPlugins],
+    plugins: [
+      rejectNulCharacters, ...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }),
+      // nothing here uses cache hints, traces or Apollo's usage reporting: their per-field hooks would run on every field
+      ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(),
+      ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...extraPlugins,
+    ],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -77,6 +89,8 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       // partner clients read how long to wait when their budget is used up
       res.setHeader('access-control-expose-headers', 'retry-after');
+      // answers depend on the caller's token: never stored by browsers or proxies
+      res.setHeader('cache-control', 'no-store');
       if (req.method === 'OPTIONS') res.status(204).end();
       else next();
     },

@@ -3,7 +3,7 @@
  * volunteer teams. Names of people, places and units come from published accounts of these communities where the
  * accounts give them; everything else (most people, phones, households, some compound names) is generated.
  */
-import type { ActivityCategory, BranchKind, CareCategory, DemoUnit, Position } from './index.js';
+import type { ActivityCategory, BranchKind, CareCategory, DemoUnit, Position } from './types.js';
 
 /** A person the published accounts name. */
 export interface Person {

@@ -5,7 +5,7 @@
 import type {
   CareCategory, DemoAccount, DemoActivity, DemoAddress, DemoBranch, DemoBuildingGroup, DemoCommunity, DemoDataset,
   DemoMember, DemoMemberHousehold, DemoHousehold, DemoUnit, DemoVolunteerTeam, Position,
-} from './index.js';
+} from './types.js';
 import {
   BRANCH_ACCOUNTS, EVALUATION_PERIODS, SLOTS, STREETS,
   type ActivitySpec, type BranchSpec, type CommunitySpec, type Person, type UnitSpec,

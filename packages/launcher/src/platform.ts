@@ -34,7 +34,7 @@ export interface StartPlatformOptions {
   seedDemo?: boolean;
   /** Show every child's output, prefixed [api] / [admin] / [events] / [postgres]. Default: keep it for error messages only. */
   inheritOutput?: boolean;
-  /** Development mode (best effort): API under `tsx watch`, admin/events under `vite dev`. */
+  /** Development mode (best effort): API under `tsx watch` from its sources, admin/events under `vite dev`. Otherwise the built apps run under plain node. */
   dev?: boolean;
   /** Called with every output line of every child. */
   onLine?: (app: AppName | 'postgres', line: string) => void;
@@ -189,12 +189,15 @@ function appCommand(root: string, app: AppName, dev: boolean) {
   }
   const node = process.execPath;
   if (app === 'api') {
-    if (!existsSync(path.join(cwd, 'src/main.ts'))) throw new Error(`${rel(path.join(cwd, 'src/main.ts'))} not found`);
     if (dev) {
+      if (!existsSync(path.join(cwd, 'src/main.ts'))) throw new Error(`${rel(path.join(cwd, 'src/main.ts'))} not found`);
       const tsx = packageBin(cwd, 'tsx', 'tsx');
-      return { command: node, args: () => [tsx, 'watch', '--clear-screen=false', 'src/main.ts'], cwd };
+      // The "source" condition makes workspace packages resolve to their TypeScript sources, as in the editor.
+      return { command: node, args: () => [tsx, 'watch', '--clear-screen=false', '--conditions=source', 'src/main.ts'], cwd };
     }
-    return { command: node, args: () => ['--import', 'tsx', 'src/main.ts'], cwd };
+    const main = path.join(cwd, 'dist/main.js');
+    if (!existsSync(main)) throw new Error(`${rel(main)} is missing: run npm run build first`);
+    return { command: node, args: () => ['dist/main.js'], cwd };
   }
   if (dev) {
     const vite = packageBin(cwd, 'vite', 'vite');

@@ -1,4 +1,5 @@
-/** `npm run db:migrate` / `npm run db:seed` against DATABASE_URL. */
+/** `npm run db:migrate` / `npm run db:seed` against DATABASE_URL (runs the build: `node dist/db/cli.js`). */
+import 'reflect-metadata';
 import { loadConfig } from '../config.js';
 import { migrate, openOrm } from './orm.js';
 import { seedDemoIfEmpty } from './seed/index.js';
@@ -10,7 +11,7 @@ try {
   if (command === 'migrate' || command === 'seed') console.log('migrations applied:', (await migrate(orm)).join(', ') || 'none');
   if (command === 'seed') console.log((await seedDemoIfEmpty(orm)) ?? 'database already has data; nothing seeded');
   if (command !== 'migrate' && command !== 'seed') {
-    console.error('usage: tsx src/db/cli.ts migrate|seed');
+    console.error('usage: node dist/db/cli.js migrate|seed');
     process.exitCode = 2;
   }
 } finally {

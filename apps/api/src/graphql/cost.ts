@@ -7,8 +7,8 @@
  *   - a field returning an object costs 1, plus what is selected under it; scalars and enums cost 0;
  *   - a connection costs 1, and everything selected under its edges/nodes counts `first` times (default 20);
  *     nested connections multiply (`first: 10` of `first: 10` prices 100 items);
- *   - a plain list of objects counts as many items as it can hold (LIST_BOUNDS, each enforced where the list
- *     is made); `nodes(ids:)` as the number of ids;
+ *   - a plain list of objects counts as many items as it can hold (the `ListBound` its module put on the field,
+ *     enforced where the list is made); `nodes(ids:)` as the number of ids;
  *   - a mutation field costs 10 instead of 1;
  *   - connection, edge, page-info, payload and user-error wrappers cost nothing themselves; introspection is free.
  * Selections are priced as they execute: fragments that apply to an object all count (fields selected twice
@@ -22,13 +22,10 @@ import {
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLNamedType, type GraphQLObjectType,
   type GraphQLSchema, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
 } from 'graphql';
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { Config } from '../config.js';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Extensions } from 'type-graphql';
 import type { Context } from './context.js';
 import { DEFAULT_PAGE_SIZE } from './relay.js';
-import { chargeBudget } from '../modules/unit/partner.budget.js';
-import { OrgLevel } from '../modules/org/org.entity.js';
-import { MAX_UNIT_COMMUNITIES } from '../modules/unit/unit.entity.js';
 
 // The type predicates must come from the graphql copy that built the schema (Node's resolution of the
 // package, as type-graphql and Apollo load it); a bundler preferring the ESM build would give a second copy.
@@ -40,35 +37,33 @@ const {
 export const OBJECT_COST = 1;
 export const MUTATION_COST = 10;
 /**
- * Plain lists with no bound in LIST_BOUNDS: an estimate, for lists of a handful of items by nature (an
- * account's grants, a member's positions, a volunteer's teams, an activity's co-hosts).
+ * Plain lists with no `ListBound`: an estimate, for lists of a handful of items by nature (an account's grants,
+ * a member's positions, a volunteer's teams, an activity's co-hosts).
  */
 export const LIST_ESTIMATE = 5;
-/** The most community committees `publicCommunities` returns (its query stops there). */
-export const MAX_PUBLIC_COMMUNITIES = 100;
 /** Pricing visits at most this many fields (with their possible types); a document needing more is refused. */
 const MAX_PRICING_STEPS = 50_000;
 
+/** The field extension that holds a plain list's bound. */
+export const LIST_BOUND_EXTENSION = 'listBound';
+
 /**
- * The most items each plain list of objects holds, by `Type.field` (or `Interface.field` for all its
- * implementations), and what enforces it.
+ * On a field (or field resolver) returning a plain list of objects: the most items it holds, which the module
+ * enforces where it makes the list; the price counts that many. On an interface field it holds for every
+ * implementation.
  */
-export const LIST_BOUNDS: Record<string, number> = {
-  // linking refuses a unit more communities (ensureLinked, under a lock on the unit); the field returns no more
-  'CoBuildingUnit.communities': MAX_UNIT_COMMUNITIES,
-  // the query stops there (activity.service publicCommunities)
-  'Query.publicCommunities': MAX_PUBLIC_COMMUNITIES,
-  // the org chain: street, community, branch, building group, member household
-  'OrgNode.ancestors': Object.keys(OrgLevel).length - 1,
-};
+export function ListBound(items: number): MethodDecorator & PropertyDecorator {
+  if (!Number.isInteger(items) || items < 0) throw new Error(`a list bound must be a whole number: ${items}`);
+  return Extensions({ [LIST_BOUND_EXTENSION]: items });
+}
 
 const isConnection = (type: GraphQLNamedType) => isObjectType(type) && type.name.endsWith('Connection') && 'edges' in type.getFields();
 const isWrapper = (type: GraphQLNamedType) => /(Connection|Edge|Payload)$/.test(type.name) || type.name === 'PageInfo' || type.name === 'UserError';
 
 function listBound(parent: GraphQLObjectType, field: string): number {
   for (const owner of [parent, ...parent.getInterfaces()]) {
-    const bound = LIST_BOUNDS[`${owner.name}.${field}`];
-    if (bound != null) return bound;
+    const bound = owner.getFields()[field]?.extensions?.[LIST_BOUND_EXTENSION];
+    if (typeof bound === 'number') return bound;
   }
   return LIST_ESTIMATE;
 }
@@ -198,21 +193,21 @@ export interface CostReport {
 }
 
 /**
- * The per-request maximum for the caller. Partner tokens: COST_MAX_PER_REQUEST, and never above their whole
- * budget. Callers without a token (the public pages, which nest committees in streets and list a hundred
- * activities for a calendar feed): ANONYMOUS_COST_MAX_PER_REQUEST. Staff sessions are the admin site's own,
- * whose tree views nest paged lists: priced, and capped only when STAFF_COST_MAX_PER_REQUEST is set.
+ * Who pays what: the per-request maximum of a caller, and where a priced request is charged. Supplied where the
+ * server is composed (the partner module: per-request maxima by kind of caller, and partner tokens' budgets).
  */
-export function costLimitFor(ctx: Context, config: Config): number | null {
-  switch (ctx.access.principal.kind) {
-    case 'partner': return Math.min(config.COST_MAX_PER_REQUEST, config.PARTNER_BUDGET_POINTS);
-    case 'anonymous': return config.ANONYMOUS_COST_MAX_PER_REQUEST;
-    case 'staff': return config.STAFF_COST_MAX_PER_REQUEST ?? null;
-  }
+export interface CostPolicy {
+  /** The largest price one request of this caller may have (null: no maximum). */
+  limitFor(ctx: Context): number | null;
+  /**
+   * Charge a request that is within its maximum. Returns the report to send (with what is left) and, when the
+   * caller cannot pay, the error that refuses the request before it runs; null when the caller pays nothing.
+   */
+  charge(ctx: Context, price: { requested: number; limit: number | null }): Promise<{ report: CostReport; refusal?: GraphQLError } | null>;
 }
 
 /** The Apollo plugin: price in didResolveOperation (before any resolver runs), report in willSendResponse. */
-export function costPlugin(config: Config): ApolloServerPlugin<Context> {
+export function costPlugin(policy: CostPolicy): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let report: CostReport | null = null;
@@ -221,7 +216,7 @@ export function costPlugin(config: Config): ApolloServerPlugin<Context> {
           if (!rc.operation) return;
           const ctx = rc.contextValue;
           const requested = operationCost(rc.schema, rc.document, rc.operation, rc.request.variables ?? {});
-          const limit = costLimitFor(ctx, config);
+          const limit = policy.limitFor(ctx);
           report = { requested, limit, remaining: null };
           ctx.cost = { requested, limit, remaining: null };
           if (limit != null && requested > limit) {
@@ -230,17 +225,11 @@ export function costPlugin(config: Config): ApolloServerPlugin<Context> {
               { extensions: { code: 'COST_LIMIT', cost: { requested, limit }, http: { status: 400 } } },
             );
           }
-          if (ctx.access.principal.kind !== 'partner') return;
-          const charge = await chargeBudget(ctx.em, config, ctx.access.principal.tokenId, requested);
-          report = { requested, limit, remaining: charge.state.remaining, budget: charge.state.maximum, refillPerSecond: charge.state.refillPerSecond, resetAt: charge.state.fullAt.toISOString() };
-          ctx.cost = { requested, limit, remaining: charge.state.remaining };
-          if (!charge.charged) {
-            const wait = charge.retryAfterSeconds;
-            throw new GraphQLError(
-              `接口额度不足：本次需要 ${requested} 点，剩余 ${charge.state.remaining} 点，约 ${wait} 秒后可用 (budget exhausted: this request costs ${requested}, ${charge.state.remaining} left; retry in ${wait} s)`,
-              { extensions: { code: 'BUDGET_EXHAUSTED', retryAfterSeconds: wait, cost: report, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } } },
-            );
-          }
+          const charged = await policy.charge(ctx, { requested, limit });
+          if (!charged) return;
+          report = charged.report;
+          ctx.cost = { requested, limit, remaining: charged.report.remaining };
+          if (charged.refusal) throw charged.refusal;
         },
         async willSendResponse(rc) {
           if (!report || rc.response.body.kind !== 'single') return;

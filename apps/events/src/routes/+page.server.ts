@@ -1,5 +1,5 @@
 import { graphql } from '$lib/gql';
-import { api } from '$lib/server/api';
+import { publicApi } from '$lib/server/api';
 import { parseCategory, parseWhen, windowOf } from '$lib/labels';
 import type { PageServerLoad } from './$types';
 
@@ -33,11 +33,12 @@ export const load: PageServerLoad = async (event) => {
   const when = parseWhen(query.get('when'));
   const after = query.get('after') || null;
 
-  const data = await api(event, ActivityList, {
-    filter: { communityId, category, window: windowOf(when) },
-    first: PAGE_SIZE,
-    after,
-  });
+  const data = await publicApi(
+    event,
+    ActivityList,
+    { filter: { communityId, category, window: windowOf(when) }, first: PAGE_SIZE, after },
+    (answer) => answer.activities.edges.map((edge) => edge.node.id),
+  );
 
   return {
     filters: { communityId, category, when },

@@ -2,7 +2,7 @@ import type { DemoActivity, DemoCommunity, DemoMember } from '@tongxin/demo-data
 import { roundedHours, shanghaiDay } from '../../modules/activity/activity.time.js';
 import { newCode } from '../../modules/activity/registration.service.js';
 import { sql } from '../sql.js';
-import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './index.js';
+import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './util.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,6 +1,6 @@
 import { hashPassword } from '../../modules/access/access.service.js';
 import type { DemoMember } from '@tongxin/demo-data';
-import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './index.js';
+import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './util.js';
 
 /** Streets, communities, branches, building groups, member households, members, positions, households, accounts. */
 export async function seedOrgChain(ctx: SeedContext): Promise<void> {

@@ -3,7 +3,7 @@ import { tokenHash } from '../../modules/access/access.service.js';
 import { addMonths } from '../../modules/unit/unit.service.js';
 import { CrossAppointmentRole } from '../../modules/unit/unit.entity.js';
 import { sql } from '../sql.js';
-import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './index.js';
+import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './util.js';
 
 /**
  * The demo partner token: a fixed secret so the start command can print the same working token on every

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/harness.js';
-import { createContext } from '../../graphql/context.js';
+import { createContext } from '../../app/context.js';
 import { nodeTypeNames } from '../../graphql/node.registry.js';
 import { Access, GrantRole, type Principal } from './access.scope.js';
 import { definePolicy, inSubtree, policyOf, policyTypes, rule, type Policy } from './policy.js';

@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { fail, payload, UserErrorCode } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
+import { ListBound } from '../../graphql/cost.js';
 import { ORG_TYPE_NAMES } from '../org/index.js';
 import { loadNode } from '../org/index.js';
 import { OrgNode, PartyCommittee } from '../org/index.js';
@@ -164,6 +165,7 @@ export class ActivityQueryResolver {
   }
 
   @Query(() => [PartyCommittee], { description: 'Community committees that have public activities, for a community filter.' })
+  @ListBound(activities.MAX_PUBLIC_COMMUNITIES)
   publicCommunities(@Ctx() ctx: Context) {
     return activities.publicCommunities(ctx);
   }

@@ -17,7 +17,6 @@ import {
 } from './activity.entity.js';
 import { MonthlyBy, occurrenceStarts, recurrenceLabel, windowBounds, type ActivityWindowName } from './activity.time.js';
 import { optionalText, uniquely, validInt, validSearch, validText } from '../../graphql/validate.js';
-import { MAX_PUBLIC_COMMUNITIES } from '../../graphql/cost.js';
 
 /** Most occurrences one series may have. */
 export const MAX_OCCURRENCES = 52;
@@ -210,6 +209,9 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from ${from}`, params))[0].count),
   };
 }
+
+/** The most community committees `publicCommunities` returns (its query stops there; the field's list bound). */
+export const MAX_PUBLIC_COMMUNITIES = 100;
 
 /** Community committees with public activities, for the events page's filter (at most MAX_PUBLIC_COMMUNITIES, as priced). */
 export async function publicCommunities(ctx: Context): Promise<OrgNodeEntity[]> {

@@ -6,6 +6,7 @@ import type { OrgNodeEntity } from '../org/index.js';
 import { MemberHousehold, OrgNode } from '../org/index.js';
 import { CareCategory, HouseholdEntity } from './household.entity.js';
 import * as households from './household.service.js';
+import { HouseholdOrgStatsResolver } from './household.chain.js';
 
 registerEnumType(CareCategory, {
   name: 'CareCategory',
@@ -61,4 +62,4 @@ export class MemberHouseholdResolver {
   }
 }
 
-export const householdResolvers = [HouseholdResolver, MemberHouseholdResolver];
+export const householdResolvers = [HouseholdResolver, MemberHouseholdResolver, HouseholdOrgStatsResolver];

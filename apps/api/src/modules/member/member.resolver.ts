@@ -8,6 +8,7 @@ import { Branch, OrgNode } from '../org/index.js';
 import { MemberPositionEntity, PartyMemberEntity } from './member.entity.js';
 import * as members from './member.service.js';
 import { MemberPosition, PartyMember, PartyMemberConnection } from './member.types.js';
+import { MemberOrgStatsResolver } from './member.chain.js';
 
 registerNodeType(PartyMemberEntity, 'PartyMember', (ctx, id) => members.findVisibleMember(ctx, id));
 registerNodeType(MemberPositionEntity, 'MemberPosition', (ctx, id) => members.findVisiblePosition(ctx, id));
@@ -60,4 +61,4 @@ export class BranchMembersResolver {
   }
 }
 
-export const memberResolvers = [PartyMemberResolver, MemberPositionResolver, OrgNodeLeaderResolver, BranchMembersResolver];
+export const memberResolvers = [PartyMemberResolver, MemberPositionResolver, OrgNodeLeaderResolver, BranchMembersResolver, MemberOrgStatsResolver];

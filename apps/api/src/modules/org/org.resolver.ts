@@ -3,7 +3,8 @@ import type { Context } from '../../graphql/context.js';
 import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { fail, payload, UserErrorCode } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
-import { ORG_TYPE_NAME, ORG_TYPE_NAMES, OrgNodeEntity } from './org.entity.js';
+import { ListBound } from '../../graphql/cost.js';
+import { ORG_TYPE_NAME, ORG_TYPE_NAMES, OrgLevel, OrgNodeEntity } from './org.entity.js';
 import * as orgs from './org.service.js';
 import {
   OrgNode, OrgNodeArchiveInput, OrgNodeArchivePayload, OrgNodeConnection, OrgNodeCreateInput, OrgNodeCreatePayload,
@@ -27,6 +28,8 @@ export class OrgNodeFieldsResolver {
   }
 
   @FieldResolver(() => [OrgNode], { description: 'Ancestors you may see, root first (a breadcrumb).' })
+  // the org chain: street, community, branch, building group, member household
+  @ListBound(Object.keys(OrgLevel).length - 1)
   ancestors(@Root() node: OrgNodeEntity, @Ctx() ctx: Context) {
     return orgs.ancestorsOf(ctx, node);
   }

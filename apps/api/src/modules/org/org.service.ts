@@ -6,12 +6,11 @@ import { type Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
 import { validSearch, validText } from '../../graphql/validate.js';
-import { subtreeEnd, type Access } from '../access/index.js';
-import { forgetCachedSessions } from '../access/index.js';
+import { forgetCachedSessions, subtreeEnd, type Access } from '../access/index.js';
+import { orgStats, type OrgStatValues } from './org.stats.js';
+import { rekeyTenantRows } from './org.tenancy.js';
 import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity } from './org.entity.js';
 import { canSeeNode, nodeReadCondition } from './org.policy.js';
-
-export interface OrgStats { memberCount: number; householdCount: number; childCount: number; descendantCount: number; activitiesThisMonth: number }
 
 function mapRows(em: EntityManager, rows: Record<string, unknown>[]): OrgNodeEntity[] {
   return rows.map((row) => em.map(OrgNodeEntity, row));
@@ -74,33 +73,16 @@ export function childCountOf(ctx: Context, parentId: number): Promise<number> {
     .load(parentId);
 }
 
-/** Roll-ups over each node's whole subtree; one statement per batch, each count an index range scan. */
-export function statsOf(ctx: Context, nodeId: number): Promise<OrgStats> {
+/** Roll-ups over each node's whole subtree: every module's registered counts in one statement per batch. */
+export function statsOf(ctx: Context, nodeId: number): Promise<OrgStatValues> {
   return ctx.loaders
-    .get<number, OrgStats>('org.stats', async (ids) => {
-      const rows = await sql<{ id: number; member_count: string; household_count: string; child_count: string; descendant_count: string; activities_this_month: string }>(ctx.em,
-        `select n.id,
-           (select count(*) from party_member m join org_node o on o.id = m.org_node_id
-             where o.path >= n.path and o.path < n.path || '~' and m.archived_at is null) as member_count,
-           (select count(*) from household h join org_node o on o.id = h.org_node_id
-             where o.path >= n.path and o.path < n.path || '~') as household_count,
-           (select count(*) from org_node c where c.parent_id = n.id and c.archived_at is null) as child_count,
-           (select count(*) from org_node d
-             where d.path > n.path and d.path < n.path || '~' and d.archived_at is null) as descendant_count,
-           -- published (or finished) activities organised in the subtree, starting this calendar month in Asia/Shanghai (UTC+8)
-           (select count(*) from activity a join org_node o on o.id = a.organizer_id
-             where o.path >= n.path and o.path < n.path || '~' and a.status in ('PUBLISHED', 'FINISHED')
-               and a.starts_at >= (date_trunc('month', (now() at time zone 'UTC') + interval '8 hours') - interval '8 hours') at time zone 'UTC'
-               and a.starts_at < (date_trunc('month', (now() at time zone 'UTC') + interval '8 hours') + interval '1 month' - interval '8 hours') at time zone 'UTC') as activities_this_month
+    .get<number, OrgStatValues>('org.stats', async (ids) => {
+      const stats = orgStats();
+      const rows = await sql<Record<string, unknown> & { id: number }>(ctx.em,
+        `select n.id${stats.map((s) => `,\n           ${s.sql('n')} as "${s.field}"`).join('')}
          from org_node n where n.id = any(?::int[])`,
         [[...ids]]);
-      return byKey(ids, rows, (r) => r.id).map((r) => ({
-        memberCount: Number(r?.member_count ?? 0),
-        householdCount: Number(r?.household_count ?? 0),
-        childCount: Number(r?.child_count ?? 0),
-        descendantCount: Number(r?.descendant_count ?? 0),
-        activitiesThisMonth: Number(r?.activities_this_month ?? 0),
-      }));
+      return byKey(ids, rows, (r) => r.id).map((r) => Object.fromEntries(stats.map((s) => [s.field, Number(r?.[s.field] ?? 0)])));
     })
     .load(nodeId);
 }
@@ -134,15 +116,6 @@ export async function orgSearch(ctx: Context, text: string, page: Page): Promise
 }
 
 // ---- writes ----------------------------------------------------------------------------------------
-
-/** Runs inside a move's transaction when a subtree changes community: modules re-key their own rows. */
-export type SubtreeMoveHook = (em: EntityManager, moved: { path: string; communityId: number }) => Promise<void>;
-const subtreeMoveHooks: SubtreeMoveHook[] = [];
-/** Let a module keep its `community_id` (the tenant key) right when part of the chain moves to another community. */
-export function onSubtreeMovedToCommunity(hook: SubtreeMoveHook): void {
-  subtreeMoveHooks.push(hook);
-}
-
 
 export interface OrgNodeCreate { parentId: number | null; level: OrgLevel; name: string; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null }
 export interface OrgNodeUpdate { id: number; name?: string | null; branchKind?: BranchKind | null; brand?: string | null; address?: string | null; buildings?: string[] | null; expectedVersion?: number | null }
@@ -246,11 +219,8 @@ export async function moveOrgNode(ctx: Context, id: number, parentId: number): P
        where path >= ? and path < ?`,
       [newPath, oldPath.length + 1, depthDelta, communityId, node.id, parent.id, oldPath, subtreeEnd(oldPath)]);
     if (node.level !== OrgLevel.COMMUNITY && communityId !== node.communityId) {
-      // rows of the moved subtree follow it into the new community (the tenant key)
-      for (const table of ['party_member', 'member_position', 'household']) {
-        await sql(em, `update ${table} set community_id = ? where org_node_id in (select id from org_node where path >= ? and path < ?)`, [communityId, newPath, subtreeEnd(newPath)]);
-      }
-      for (const hook of subtreeMoveHooks) await hook(em, { path: newPath, communityId: communityId! });
+      // rows of the moved subtree follow it into the new community (the tenant key), as each module declared
+      await rekeyTenantRows(em, { from: newPath, to: subtreeEnd(newPath) }, communityId!);
     }
     await em.refresh(node);
     // grants under the moved node now have other paths: staff identities are read afresh

@@ -207,4 +207,17 @@ describe('batched loading', () => {
     // 2 to authenticate, 1 for the root, then at most 4 batched loaders per level (children, counts, stats, leaders)
     expect(big.statements).toBeLessThanOrEqual(2 + 1 + 4 * 4);
   });
+
+  it("adds every module's counts to the stats of a batch of nodes in one statement", async () => {
+    const hongkang = await findNode('红康社区');
+    const q = (fields: string) => `query($id: ID!) { orgNode(id: $id) { children(first: 100) { edges { node { name ${fields} } } } } }`;
+    await api.gql('{ viewer { id } }', {}, admin);
+    const plain = await api.countStatements(() => api.gql(q(''), { id: hongkang.id }, admin));
+    const all = await api.countStatements(() => api.gql(q('stats { memberCount householdCount childCount descendantCount activitiesThisMonth }'), { id: hongkang.id }, admin));
+    expect(all.result.errors).toBeUndefined();
+    expect(all.result.data.orgNode.children.edges.length).toBe(10);
+    expect(all.statements).toBe(plain.statements + 1);
+    const stats = all.sql.find((text) => text.includes('party_member'))!;
+    for (const table of ['party_member', 'household', 'activity']) expect(stats).toContain(table);
+  });
 });

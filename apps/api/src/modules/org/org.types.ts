@@ -26,13 +26,11 @@ registerEnumType(BranchKind, {
   },
 });
 
+/** The chain's own counts; other modules add theirs (registerOrgStat in org.stats, with a field resolver on OrgStats). */
 @ObjectType('OrgStats', { description: 'Roll-up counts over the whole subtree of an org node (the node included).' })
 export class OrgStats {
-  @Field(() => Int, { description: 'Party members (党员) in the subtree.' }) memberCount: number;
-  @Field(() => Int, { description: 'Households (户) looked after in the subtree.' }) householdCount: number;
   @Field(() => Int, { description: 'Live direct children.' }) childCount: number;
   @Field(() => Int, { description: 'Live org nodes below this one, at any depth.' }) descendantCount: number;
-  @Field(() => Int, { description: 'Published activities (活动) organised in the subtree that start this calendar month (Asia/Shanghai).' }) activitiesThisMonth: number;
 }
 
 @InterfaceType('OrgNode', {

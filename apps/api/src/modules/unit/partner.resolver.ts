@@ -2,12 +2,12 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { Context } from '../../graphql/context.js';
 import { payload } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
-import { costLimitFor } from '../../graphql/cost.js';
 import { PartnerTokenEntity } from './unit.entity.js';
 import { loadNode } from '../org/index.js';
 import { loadUnit } from './unit.service.js';
 import * as partners from './partner.service.js';
 import { readBudget } from './partner.budget.js';
+import { costLimitFor } from './partner.cost.js';
 import {
   CoBuildingUnit, PartnerBudget, PartnerToken, PartnerTokenCreateInput, PartnerTokenCreatePayload, PartnerTokenRevokeInput,
   PartnerTokenRevokePayload, PartnerTokenRotateInput, PartnerTokenRotatePayload, PartnerTokenStatus, PartyCommittee,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
-import { apiSchema } from '../../graphql/schema.js';
-import { MAX_PUBLIC_COMMUNITIES, operationCost } from '../../graphql/cost.js';
+import { apiSchema } from '../../app/schema.js';
+import { operationCost } from '../../graphql/cost.js';
+import { MAX_PUBLIC_COMMUNITIES } from '../activity/activity.service.js';
 import { MAX_UNIT_COMMUNITIES } from './unit.entity.js';
 import { DEMO_PARTNER_TOKEN } from '../../db/seed/unit.seed.js';
 

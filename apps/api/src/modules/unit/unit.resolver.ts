@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolve
 import type { Context } from '../../graphql/context.js';
 import { payload } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
+import { ListBound } from '../../graphql/cost.js';
 import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { loadNode } from '../org/index.js';
 import { findVisibleMember } from '../member/index.js';
@@ -26,6 +27,7 @@ import {
 } from './unit.types.js';
 import * as unitWrites from './unit.write.js';
 import { partnerResolvers } from './partner.resolver.js';
+import './unit.chain.js';
 
 registerNodeType(CoBuildingUnitEntity, 'CoBuildingUnit', (ctx, id) => units.loadUnit(ctx, id));
 registerNodeType(AgreementEntity, 'Agreement', (ctx, id) => units.findVisibleRow(ctx, AgreementEntity, 'Agreement', id));
@@ -59,6 +61,8 @@ export class CoBuildingUnitResolver {
   }
 
   @FieldResolver(() => [PartyCommittee], { description: `The community committees the unit works with (共建社区), earliest first; a unit works with at most ${MAX_UNIT_COMMUNITIES}.` })
+  // linking refuses a unit more communities (ensureLinked, under a lock on the unit); the field returns no more
+  @ListBound(MAX_UNIT_COMMUNITIES)
   communities(@Root() unit: CoBuildingUnitEntity, @Ctx() ctx: Context) {
     return units.communitiesOf(ctx, unit.id);
   }

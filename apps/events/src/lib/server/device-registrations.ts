@@ -14,7 +14,24 @@ export interface SavedRegistration {
   activityId: string;
 }
 
+/** The requests (by their cookies) whose page consulted this phone's registrations. */
+const consulted = new WeakSet<Cookies>();
+
+/**
+ * Whether the page being rendered for these cookies asked for this phone's registrations: then the page
+ * may differ from one visitor to the next, and only visitors without the cookie may share it (hooks.server.ts).
+ */
+export function consultedRegistrations(cookies: Cookies): boolean {
+  return consulted.has(cookies);
+}
+
+/** Whether this visitor has registered on this phone before (the page may then show their codes). */
+export function hasSavedRegistrations(cookies: Cookies): boolean {
+  return !!cookies.get(COOKIE);
+}
+
 export function savedRegistrations(cookies: Cookies): SavedRegistration[] {
+  consulted.add(cookies);
   const raw = cookies.get(COOKIE);
   if (!raw) return [];
   try {

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { graphql } from '$lib/gql';
-import { api } from '$lib/server/api';
+import { api, publicApi } from '$lib/server/api';
+import { invalidateActivity } from '$lib/server/shared-cache';
 import { saveRegistration, savedRegistrations } from '$lib/server/device-registrations';
 import { isChinese, normalizePhone } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,6 +35,9 @@ const RegistrationCreate = graphql(`
       registration {
         code
         status
+        activity {
+          id
+        }
       }
       userErrors {
         field
@@ -45,7 +49,10 @@ const RegistrationCreate = graphql(`
 `);
 
 export const load: PageServerLoad = async (event) => {
-  const { activity } = await api(event, ActivityDetail, { id: event.params.id });
+  const { activity } = await publicApi(event, ActivityDetail, { id: event.params.id }, (answer) => [
+    event.params.id,
+    answer.activity?.id,
+  ]);
   if (!activity) error(404, '活动不存在，或已经下线');
   return {
     activity,
@@ -91,6 +98,9 @@ export const actions: Actions = {
       input: { activityId: event.params.id, name: values.name, phone: normalizePhone(values.phone), joinWaitlist },
     });
     const { registration, userErrors } = registrationCreate;
+    // Whatever the answer (signed up, full, closed), the shared copies of this activity may now show old
+    // seat counts: drop them so the next page shows what the API just counted.
+    invalidateActivity(event.params.id, registration?.activity.id);
     if (registration) {
       saveRegistration(event.cookies, event.url, { code: registration.code, activityId: event.params.id });
       redirect(303, `/r/${encodeURIComponent(registration.code)}?new=1`);

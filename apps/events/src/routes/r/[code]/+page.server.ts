@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { graphql } from '$lib/gql';
 import { api } from '$lib/server/api';
+import { invalidateActivity } from '$lib/server/shared-cache';
 import { isChinese, looksLikeCode, normalizeCode, normalizePhone } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,6 +40,9 @@ const RegistrationCancel = graphql(`
       registration {
         code
         status
+        activity {
+          id
+        }
       }
       userErrors {
         field
@@ -81,7 +85,11 @@ export const actions: Actions = {
     }
     const code = normalizeCode(event.params.code);
     const { registrationCancel } = await api(event, RegistrationCancel, { input: { code, phone: normalizePhone(phone) } });
-    if (registrationCancel.registration) redirect(303, `/r/${encodeURIComponent(code)}?cancelled=1`);
+    if (registrationCancel.registration) {
+      // a seat is free again (or the waiting list moved up): the shared copies of the activity are out of date
+      invalidateActivity(registrationCancel.registration.activity.id);
+      redirect(303, `/r/${encodeURIComponent(code)}?cancelled=1`);
+    }
 
     const [userError] = registrationCancel.userErrors;
     if (userError?.code === 'INVALID_INPUT' && userError.field?.at(-1) === 'phone') {

@@ -1,0 +1,22 @@
+/** What households add to the org chain: their count in every node's roll-up, and their tenant key. */
+import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { OrgStats } from '../org/org.types.js';
+import { inSubtree, registerOrgStat, type OrgStatValues } from '../org/org.stats.js';
+import { registerTenantTable } from '../org/org.tenancy.js';
+
+// a household belongs to the community of the node that looks after it
+registerTenantTable({ table: 'household', via: 'org_node_id' });
+
+registerOrgStat({
+  field: 'householdCount',
+  sql: (n) => `(select count(*) from household h join org_node o on o.id = h.org_node_id
+             where ${inSubtree('o', n)})`,
+});
+
+@Resolver(() => OrgStats)
+export class HouseholdOrgStatsResolver {
+  @FieldResolver(() => Int, { description: 'Households (户) looked after in the subtree.' })
+  householdCount(@Root() stats: OrgStatValues): number {
+    return stats.householdCount;
+  }
+}
