@@ -45,6 +45,11 @@
  *   - list queries: `const c = condition(ctx, 'read', 'Activity', 'a')`, then `where ${c.sql}` with `...c.params`
  *   - personal data: `await reveal(ctx, 'Household', household, 'phone')` gives the value in clear or refuses;
  *     every value shown in clear is announced to the `onReveal` listeners (an audit log subscribes there).
+ *
+ * Rules may load what they need through the request's loaders (the organiser of an activity, the community of
+ * a row); those reads use the request's own connection, not a transaction's. Inside a transaction that holds
+ * row locks, decide on rows already loaded with rules that need no query (the org types' rules), or check
+ * before the transaction starts: many such transactions at once could otherwise wait on the pool.
  */
 import type { Context } from '../../graphql/context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
