@@ -39,11 +39,16 @@ async function callers(): Promise<Caller[]> {
   }
   list.push({ name: 'street admin', principal: { kind: 'staff', accountId: -2, sessionId: 0, grants: [{ grantId: -2, nodeId: street.id, role: GrantRole.COMMITTEE_ADMIN, path: street.path, communityId: null }] } });
   // partner tokens of units that co-host activities, field volunteers and sign agreements, with and without scopes
+  // units that co-host activities or field volunteers there, and units of communities where other units field volunteers too
   const units = await api.sql<{ unit_id: number; community_id: number }>(
-    `select distinct uc.unit_id, uc.community_id from unit_community uc
-     where exists (select 1 from activity_co_host h join activity a on a.id = h.activity_id where h.unit_id = uc.unit_id and a.community_id = uc.community_id)
-        or exists (select 1 from volunteer v where v.unit_id = uc.unit_id and v.community_id = uc.community_id)
-     order by uc.unit_id, uc.community_id limit 2`);
+    `(select distinct uc.unit_id, uc.community_id from unit_community uc
+      where exists (select 1 from activity_co_host h join activity a on a.id = h.activity_id where h.unit_id = uc.unit_id and a.community_id = uc.community_id)
+         or exists (select 1 from volunteer v where v.unit_id = uc.unit_id and v.community_id = uc.community_id)
+      order by uc.unit_id, uc.community_id limit 3)
+     union
+     (select uc.unit_id, uc.community_id from unit_community uc
+      where exists (select 1 from volunteer v where v.community_id = uc.community_id and v.unit_id is not null and v.unit_id <> uc.unit_id)
+      order by uc.unit_id, uc.community_id limit 2)`);
   expect(units.length).toBeGreaterThan(0);
   const scopeSets = [['public:read'], ['public:read', 'unit:read'], ['public:read', 'activities:write'], ['public:read', 'unit:read', 'activities:write', 'demands:write']];
   for (const u of units) {
