@@ -13,6 +13,8 @@ const schema = z.object({
   DEMO_SEED: bool.default(false),
   /** Hours a staff session stays valid. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Milliseconds a staff identity (session and grants) is reused in one API process; 0 turns the cache off. */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).default(5000),
   /** Largest price one request may have (see graphql/cost.ts). */
   COST_MAX_PER_REQUEST: z.coerce.number().int().positive().default(1000),
   /** A partner token's budget: points, refilled per second. */

@@ -16,7 +16,7 @@ import type { Context } from './graphql/context.js';
 import { UserFacingError } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
 import { rejectNulCharacters } from './graphql/input-guard.js';
-import { authenticate } from './modules/access/access.service.js';
+import { authenticate, setSessionCacheMs } from './modules/access/access.service.js';
 import { partnerCostPolicy } from './modules/unit/partner.cost.js';
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED']);
@@ -45,6 +45,7 @@ export interface ApiServer {
 
 /** Build the HTTP server: POST /graphql (Apollo), GET /healthz. Shared by main.ts and the tests. */
 export async function createServer(orm: MikroORM, config: Config, extraPlugins: ApolloServerPlugin<Context>[] = []): Promise<ApiServer> {
+  setSessionCacheMs(config.SESSION_CACHE_MS);
   logger.level = config.LOG_LEVEL;
   const app = express();
   app.disable('x-powered-by');

@@ -3,15 +3,22 @@ import DataLoader from 'dataloader';
 /**
  * Per-request DataLoaders, created on first use and keyed by name (a name may carry the field's
  * arguments, e.g. `org.children:20:0`). Nothing here outlives the request.
+ *
+ * The caller's scope key (who they are, as far as what they may see goes) is fixed when the loaders are made
+ * and is part of every loader's key, so rows loaded for one caller can never answer another: call sites name
+ * only the data, never the scope.
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
+  constructor(readonly scopeKey: string = 'anonymous') {}
+
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
-    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    const key = `${name}@${this.scopeKey}`;
+    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
     }
     return loader;
   }

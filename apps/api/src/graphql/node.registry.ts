@@ -16,6 +16,11 @@ export function registerNodeType<T extends object>(entity: abstract new (...args
   for (const name of typeof typeName === 'string' ? [typeName, ...extraTypeNames] : extraTypeNames) fetchers.set(name, fetcher);
 }
 
+/** Every type name reachable through `node(id:)`, sorted. */
+export function nodeTypeNames(): string[] {
+  return [...fetchers.keys()].sort();
+}
+
 export function nodeFetcher(typeName: string): NodeFetcher | undefined {
   return fetchers.get(typeName);
 }

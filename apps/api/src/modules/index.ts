@@ -15,6 +15,7 @@ import { householdResolvers } from './household/household.resolver.js';
 import { accessResolvers } from './access/access.resolver.js';
 import { unitResolvers } from './unit/unit.resolver.js';
 import { activityEntities, activityModuleResolvers } from './activity/activity.module.js';
+import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -33,6 +34,7 @@ export const entities = [
   DoubleReportEntity,
   PartnerTokenEntity,
   ...activityEntities,
+  ...volunteerEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -44,4 +46,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...accessResolvers,
   ...unitResolvers,
   ...activityModuleResolvers,
+  ...volunteerResolvers,
 ];

@@ -4,8 +4,8 @@ import type { Context } from '../../graphql/context.js';
 import { Node } from '../../graphql/relay.js';
 import { payload, UserError } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
-import { loadNode } from '../org/org.service.js';
-import { OrgNode } from '../org/org.types.js';
+import { loadNode } from '../org/index.js';
+import { OrgNode } from '../org/index.js';
 import { AccessGrantEntity, AccountEntity } from './access.entity.js';
 import { GrantRole } from './access.scope.js';
 import * as accessService from './access.service.js';
@@ -52,11 +52,8 @@ export class SessionRevokePayload {
   @Field(() => [UserError], { description: 'Problems, if any.' }) userErrors: UserError[];
 }
 
-registerNodeType(AccountEntity, 'Account', async (ctx, id) => (ctx.access.principal.kind === 'staff' && ctx.access.principal.accountId === id ? ctx.em.findOne(AccountEntity, { id }) : null));
-registerNodeType(AccessGrantEntity, 'Grant', async (ctx, id) => {
-  const grant = ctx.access.grants.find((g) => g.grantId === id);
-  return grant ? ctx.em.findOne(AccessGrantEntity, { id }) : null;
-});
+registerNodeType(AccountEntity, 'Account', (ctx, id) => accessService.findVisibleAccount(ctx, id));
+registerNodeType(AccessGrantEntity, 'Grant', (ctx, id) => accessService.findVisibleGrant(ctx, id));
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -74,8 +71,10 @@ export class AccountResolver {
   sessionCreate(@Arg('input', () => SessionCreateInput, { description: 'Username and password.' }) input: SessionCreateInput, @Ctx() ctx: Context) {
     return payload(async () => {
       const { token, expiresAt, account } = await accessService.createSession(ctx, input.username, input.password);
-      // the rest of this response (viewer.grants ...) is answered as the account that just signed in
-      ctx.access = await accessService.authenticate(ctx.em, `Bearer ${token}`);
+      // the payload's viewer (and its grants) is answered as the account that just signed in; the rest of
+      // this request stays the caller's
+      const principal = await accessService.principalOfNewSession(ctx.em, token);
+      if (principal) accessService.signedInAs(account, principal);
       return { token, expiresAt, viewer: account };
     }, { token: null, expiresAt: null, viewer: null });
   }

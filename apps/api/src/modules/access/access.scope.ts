@@ -17,16 +17,17 @@ export type Principal =
   /** A co-building unit's API token, issued by one community: it reaches the unit's objects of that community only. */
   | { kind: 'partner'; tokenId: number; unitId: number; communityId: number; scopes: string[] };
 
-const WRITE_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY];
+export const WRITE_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY];
 /** Roles whose work needs residents' and members' contact details (shown unmasked on request). */
-const PERSONAL_DATA_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY, GrantRole.GRID_WORKER];
+export const PERSONAL_DATA_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY, GrantRole.GRID_WORKER];
 
 /** The upper bound of a subtree range: paths are '/1/5/23/' in C collation, and '~' sorts after digits and '/'. */
 export const subtreeEnd = (path: string) => `${path}~`;
 
 /**
- * What the caller may see and change. Every service checks through this object before it reads or writes
- * non-public data; a grant on a node covers that node and everything under it, nothing else.
+ * Who the caller is and what their grants cover: a grant on a node covers that node and everything under it,
+ * nothing else. Services do not decide with it directly: they ask the access policy of the type
+ * (modules/access/policy.ts), whose rules are written with these checks.
  */
 export class Access {
   constructor(readonly principal: Principal) {}
@@ -59,11 +60,22 @@ export class Access {
   get grantPaths(): string[] { return this.grants.map((g) => g.path); }
 
   /**
-   * SQL condition "column lies in one of my subtrees", for a path column in C collation: one indexed
-   * range scan per grant. No grants: a condition that is never true.
+   * Who the caller is, as far as what they may see goes: two callers with the same key see the same rows.
+   * Per-request loaders put it into every cache key.
    */
-  subtreeCondition(column: string): { sql: string; params: string[] } {
-    const paths = this.grantPaths;
+  get scopeKey(): string {
+    const p = this.principal;
+    if (p.kind === 'staff') return `staff:${p.accountId}:${p.grants.map((g) => `${g.role}@${g.path}`).join(',')}`;
+    if (p.kind === 'partner') return `partner:${p.unitId}:${p.communityId}:${p.scopes.join(',')}`;
+    return 'anonymous';
+  }
+
+  /**
+   * SQL condition "column lies in one of my subtrees" (optionally only through grants of `roles`), for a
+   * path column in C collation: one indexed range scan per grant. No such grants: a condition never true.
+   */
+  subtreeCondition(column: string, roles?: GrantRole[]): { sql: string; params: string[] } {
+    const paths = this.grants.filter((g) => !roles || roles.includes(g.role)).map((g) => g.path);
     if (paths.length === 0) return { sql: 'false', params: [] };
     return {
       sql: `(${paths.map(() => `(${column} >= ? and ${column} < ?)`).join(' or ')})`,
@@ -73,6 +85,12 @@ export class Access {
 
   requireStaff(): void {
     if (!this.isStaff) throw unauthenticated();
+  }
+
+  /** Staff only: anonymous callers are UNAUTHENTICATED, partner tokens FORBIDDEN. */
+  requireStaffNotPartner(): void {
+    if (this.isPartner) throw forbidden('合作单位令牌不能执行此操作 (partner tokens cannot do this)');
+    this.requireStaff();
   }
 
   /** Throw FORBIDDEN unless the caller may change the object at `path`. */

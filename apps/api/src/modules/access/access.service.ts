@@ -7,6 +7,8 @@ import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access.entity.js';
 import { Access, GrantRole, type Principal } from './access.scope.js';
 import type { Context } from '../../graphql/context.js';
+import { readable } from './policy.js';
+import './access.policy.js';
 
 export const SESSION_TOKEN_PREFIX = 'txs_';
 
@@ -35,23 +37,87 @@ export function registerTokenKind(prefix: string, authenticate: TokenAuthenticat
   authenticators.set(prefix, authenticate);
 }
 
-async function authenticateSession(em: EntityManager, token: string): Promise<Principal | null> {
-  const [row] = await sql<{ session_id: number; account_id: number; last_used_at: Date | null }>(em,
-    `select s.id as session_id, s.account_id, s.last_used_at from account_session s join account a on a.id = s.account_id
-     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and a.disabled_at is null`, [tokenHash(token)]);
-  if (!row) return null;
-  const grants = await sql<{ id: number; org_node_id: number; role: GrantRole; path: string; community_id: number | null }>(em,
-    `select g.id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join org_node n on n.id = g.org_node_id
-     where g.account_id = ? and n.archived_at is null order by g.id`, [row.account_id]);
-  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
-    await sql(em, `update account_session set last_used_at = now() where id = ?`, [row.session_id]);
-  }
+type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
+interface SessionRow {
+  session_id: number;
+  account_id: number;
+  last_used_at: Date | null;
+  expires_at: Date;
+  grants: { id: number; org_node_id: number; role: GrantRole; path: string; community_id: number | null }[];
+}
+
+/** The session of a token hash with its account's live grants, in one statement; null when not valid now. */
+async function loadSession(em: EntityManager, hash: string): Promise<SessionRow | null> {
+  const [row] = await sql<SessionRow>(em,
+    `select s.id as session_id, s.account_id, s.last_used_at, s.expires_at,
+       coalesce((select json_agg(json_build_object('id', g.id, 'org_node_id', g.org_node_id, 'role', g.role, 'path', n.path, 'community_id', n.community_id) order by g.id)
+                 from access_grant g join org_node n on n.id = g.org_node_id
+                 where g.account_id = s.account_id and n.archived_at is null), '[]'::json) as grants
+     from account_session s join account a on a.id = s.account_id
+     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and a.disabled_at is null`, [hash]);
+  return row ?? null;
+}
+
+function principalOf(row: SessionRow): StaffPrincipal {
   return {
     kind: 'staff',
     accountId: row.account_id,
     sessionId: row.session_id,
-    grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })),
+    grants: row.grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })),
   };
+}
+
+/**
+ * Staff identities by token hash, kept in this process for a few seconds (SESSION_CACHE_MS) so a busy admin
+ * site costs one identity statement per session every few seconds, not one per request. Signing out here
+ * forgets the session at once; changes of the org chain forget them all (grant paths move with it).
+ */
+interface CachedSession { principal: StaffPrincipal; fetchedAt: number; expiresAt: number; lastUsedAt: number | null }
+const sessionCache = new Map<string, CachedSession>();
+const MAX_CACHED_SESSIONS = 10_000;
+export const DEFAULT_SESSION_CACHE_MS = 5_000;
+let sessionCacheMs = DEFAULT_SESSION_CACHE_MS;
+
+/** How long a staff identity may be reused in this process, in milliseconds (0: never). */
+export function setSessionCacheMs(ms: number): void {
+  sessionCacheMs = ms;
+  if (ms <= 0) sessionCache.clear();
+}
+
+/** Forget every cached staff identity (after the org chain changed, grants' paths may have moved). */
+export function forgetCachedSessions(): void {
+  sessionCache.clear();
+}
+
+function forgetSession(sessionId: number): void {
+  for (const [hash, entry] of sessionCache) if (entry.principal.sessionId === sessionId) sessionCache.delete(hash);
+}
+
+/** Record use of the session, at most once a minute. */
+async function touch(em: EntityManager, sessionId: number, lastUsedAt: number | null): Promise<number | null> {
+  if (lastUsedAt != null && Date.now() - lastUsedAt <= 60_000) return lastUsedAt;
+  await sql(em, `update account_session set last_used_at = now() where id = ?`, [sessionId]);
+  return Date.now();
+}
+
+async function authenticateSession(em: EntityManager, token: string): Promise<Principal | null> {
+  const hash = tokenHash(token);
+  const now = Date.now();
+  const cached = sessionCache.get(hash);
+  if (cached && now - cached.fetchedAt < sessionCacheMs && cached.expiresAt > now) {
+    cached.lastUsedAt = await touch(em, cached.principal.sessionId, cached.lastUsedAt);
+    return cached.principal;
+  }
+  sessionCache.delete(hash);
+  const row = await loadSession(em, hash);
+  if (!row) return null;
+  const principal = principalOf(row);
+  const lastUsedAt = await touch(em, row.session_id, row.last_used_at ? new Date(row.last_used_at).getTime() : null);
+  if (sessionCacheMs > 0) {
+    if (sessionCache.size >= MAX_CACHED_SESSIONS) sessionCache.delete(sessionCache.keys().next().value!);
+    sessionCache.set(hash, { principal, fetchedAt: now, expiresAt: new Date(row.expires_at).getTime(), lastUsedAt });
+  }
+  return principal;
 }
 registerTokenKind(SESSION_TOKEN_PREFIX, authenticateSession);
 
@@ -68,6 +134,12 @@ export async function authenticate(em: EntityManager, header: string | undefined
 }
 
 const DUMMY_HASH = hash('not-a-real-password');
+
+/** The principal of a session just created (not cached, not marked used: its first request does that). */
+export async function principalOfNewSession(em: EntityManager, token: string): Promise<Principal | null> {
+  const row = await loadSession(em, tokenHash(token));
+  return row && principalOf(row);
+}
 
 export async function createSession(ctx: Context, username: string, password: string): Promise<{ token: string; expiresAt: Date; account: AccountEntity }> {
   const name = username.trim().toLowerCase();
@@ -87,7 +159,20 @@ export async function revokeSession(ctx: Context): Promise<boolean> {
   if (ctx.access.principal.kind !== 'staff') return false;
   const sessionId = ctx.access.principal.sessionId;
   await sql(ctx.em, `update account_session set revoked_at = now() where id = ? and revoked_at is null`, [sessionId]);
+  forgetSession(sessionId);
   return true;
+}
+
+/** An account by id for node(id): the caller's own only. */
+export async function findVisibleAccount(ctx: Context, id: number): Promise<AccountEntity | null> {
+  if (ctx.access.principal.kind !== 'staff' || ctx.access.principal.accountId !== id) return null;
+  return readable(ctx, 'Account', await ctx.em.findOne(AccountEntity, { id }));
+}
+
+/** A grant by id for node(id): the caller's own only. */
+export async function findVisibleGrant(ctx: Context, id: number): Promise<AccessGrantEntity | null> {
+  if (!ctx.access.grants.some((g) => g.grantId === id)) return null;
+  return readable(ctx, 'Grant', await ctx.em.findOne(AccessGrantEntity, { id }));
 }
 
 export async function viewerAccount(ctx: Context): Promise<AccountEntity | null> {
@@ -95,8 +180,22 @@ export async function viewerAccount(ctx: Context): Promise<AccountEntity | null>
   return ctx.em.findOne(AccountEntity, { id: ctx.access.principal.accountId });
 }
 
+/** Accounts that signed in during this request (the sessionCreate payload's viewer), with their new principal. */
+const signedIn = new WeakMap<AccountEntity, Principal>();
+
+/** Mark the account object of a sessionCreate payload as answered for the account itself. */
+export function signedInAs(account: AccountEntity, principal: Principal): void {
+  signedIn.set(account, principal);
+}
+
+/** Is this account object the caller's own (the viewer), or the one that just signed in in this request? */
+function isOwnAccount(ctx: Context, account: AccountEntity): boolean {
+  const principal = signedIn.get(account) ?? ctx.access.principal;
+  return principal.kind === 'staff' && principal.accountId === account.id;
+}
+
 export function grantsOf(ctx: Context, account: AccountEntity): Promise<AccessGrantEntity[]> {
   // accounts are only ever visible to themselves (viewer), so no scope filter beyond that
-  if (ctx.access.principal.kind !== 'staff' || ctx.access.principal.accountId !== account.id) return Promise.resolve([]);
+  if (!isOwnAccount(ctx, account)) return Promise.resolve([]);
   return ctx.em.find(AccessGrantEntity, { accountId: account.id }, { orderBy: { id: 'asc' } });
 }

@@ -3,7 +3,7 @@ import type { Access } from './access.scope.js';
 
 declare module '../../graphql/context.js' {
   interface Context {
-    /** Who is calling, and what they may see and change. */
-    access: Access;
+    /** Who is calling, and what they may see and change; fixed for the whole request (the loaders are keyed by it). */
+    readonly access: Access;
   }
 }

@@ -4,29 +4,25 @@ import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { fail, payload, UserErrorCode } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { ListBound } from '../../graphql/cost.js';
-import { ORG_TYPE_NAMES } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
-import { OrgNode, PartyCommittee } from '../org/org.types.js';
-import { CoBuildingUnit } from '../unit/unit.types.js';
-import { canPartnerAct } from '../unit/unit.scope.js';
+import { ORG_TYPE_NAMES } from '../org/index.js';
+import { loadNode } from '../org/index.js';
+import { OrgNode, PartyCommittee } from '../org/index.js';
+import { CoBuildingUnit } from '../unit/index.js';
 import { ActivityEntity, ActivitySeriesEntity, ActivityStatus, VenueEntity } from './activity.entity.js';
 import * as activities from './activity.service.js';
+import * as venues from './venue.service.js';
 import {
   ActivitiesArgs, Activity, ActivityCancelInput, ActivityCancelPayload, ActivityConnection, ActivityCreateInput, ActivityCreatePayload,
   ActivityPublishInput, ActivityPublishPayload, ActivitySeries, ActivityUpdateInput, ActivityUpdatePayload, Venue, VenueConnection,
   VenueCreateInput, VenueCreatePayload, VenueUpdateInput, VenueUpdatePayload,
 } from './activity.types.js';
 import { RegistrationStatus } from './registration.entity.js';
-import { registrationCountOf, registrationsOf } from './registration.service.js';
+import { registrationCountOf, registrationsOfActivity } from './registration.service.js';
 import { RegistrationConnection } from './registration.types.js';
 
 registerNodeType(ActivityEntity, 'Activity', (ctx, id) => activities.findVisibleActivity(ctx, id));
-registerNodeType(VenueEntity, 'Venue', (ctx, id) => activities.loadVenue(ctx, id));
-registerNodeType(ActivitySeriesEntity, 'ActivitySeries', async (ctx, id) => {
-  // a series is visible when one of its occurrences is
-  const series = await activities.loadSeries(ctx, id);
-  return series && (await activities.occurrenceCountOf(ctx, series.id)) > 0 ? series : null;
-});
+registerNodeType(VenueEntity, 'Venue', (ctx, id) => venues.loadVenue(ctx, id));
+registerNodeType(ActivitySeriesEntity, 'ActivitySeries', (ctx, id) => activities.findVisibleSeries(ctx, id));
 
 /** Decode a global ID from input of one of the given types, or refuse with NOT_FOUND on the field. */
 export function requireId(globalId: string, field: string[], ...types: string[]): number {
@@ -65,7 +61,7 @@ export class ActivityFieldsResolver {
 
   @FieldResolver(() => Venue, { nullable: true, description: 'Where it happens (阵地).' })
   venue(@Root() a: ActivityEntity, @Ctx() ctx: Context) {
-    return a.venueId == null ? null : activities.loadVenue(ctx, a.venueId);
+    return a.venueId == null ? null : venues.loadVenue(ctx, a.venueId);
   }
 
   @FieldResolver(() => Int, { description: 'Seats taken: confirmed, checked in or checked out.' })
@@ -112,17 +108,13 @@ export class ActivityFieldsResolver {
     @Ctx() ctx: Context,
   ) {
     const page = toPage(args);
-    if (!(await activities.canSeeRegistrants(ctx, a))) return null;
-    return toConnection(await registrationsOf(ctx, a.id, { status }, page), page, () => registrationCountOf(ctx, a.id, { status }));
+    const rows = await registrationsOfActivity(ctx, a, { status }, page);
+    return rows && toConnection(rows, page, () => registrationCountOf(ctx, a.id, { status }));
   }
 
   @FieldResolver(() => Boolean, { description: 'You may change this activity (staff over the organiser, or a co-hosting partner with activities:write).' })
-  async viewerCanUpdate(@Root() a: ActivityEntity, @Ctx() ctx: Context) {
-    if (ctx.access.isStaff) {
-      const organizer = await loadNode(ctx, a.organizerId);
-      return organizer != null && ctx.access.canWrite(organizer.path);
-    }
-    return canPartnerAct(ctx, 'Activity', a, 'activities:write');
+  viewerCanUpdate(@Root() a: ActivityEntity, @Ctx() ctx: Context) {
+    return activities.canUpdateActivity(ctx, a);
   }
 
   @FieldResolver(() => Int, { description: 'Changes with every update; pass it as `expectedVersion` to avoid overwriting others.' })
@@ -188,7 +180,7 @@ export class ActivityQueryResolver {
     const page = toPage(args);
     const id = idOf(communityId, 'PartyCommittee');
     if (id == null) return toConnection([], page, async () => 0);
-    const { rows, total } = await activities.venuesOf(ctx, id, includeArchived, page);
+    const { rows, total } = await venues.venuesOf(ctx, id, includeArchived, page);
     return toConnection(rows, page, total);
   }
 }
@@ -241,14 +233,14 @@ export class ActivityMutationResolver {
   @Mutation(() => VenueCreatePayload, { description: 'Add a venue to a community you manage.' })
   venueCreate(@Arg('input', () => VenueCreateInput, { description: 'What to do (see the input type).' }) input: VenueCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
-      venue: await activities.createVenue(ctx, { ...input, communityId: requireId(input.communityId, ['input', 'communityId'], 'PartyCommittee') }),
+      venue: await venues.createVenue(ctx, { ...input, communityId: requireId(input.communityId, ['input', 'communityId'], 'PartyCommittee') }),
     }), { venue: null });
   }
 
   @Mutation(() => VenueUpdatePayload, { description: 'Change, archive or restore a venue of a community you manage.' })
   venueUpdate(@Arg('input', () => VenueUpdateInput, { description: 'What to do (see the input type).' }) input: VenueUpdateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
-      venue: await activities.updateVenue(ctx, { ...input, id: requireId(input.id, ['input', 'id'], 'Venue') }),
+      venue: await venues.updateVenue(ctx, { ...input, id: requireId(input.id, ['input', 'id'], 'Venue') }),
     }), { venue: null });
   }
 }

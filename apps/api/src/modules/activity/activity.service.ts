@@ -4,11 +4,14 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
-import { subtreeEnd } from '../access/access.scope.js';
-import { OrgLevel, OrgNodeEntity } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
-import { CoBuildingUnitEntity } from '../unit/unit.entity.js';
-import { assertPartnerCan, canPartnerSee, partnerCondition, registerUnitRelation } from '../unit/unit.scope.js';
+import { venueFor } from './venue.service.js';
+import { subtreeEnd } from '../access/index.js';
+import { OrgLevel, OrgNodeEntity } from '../org/index.js';
+import { loadNode } from '../org/index.js';
+import { CoBuildingUnitEntity } from '../unit/index.js';
+import { assertCan, can, condition, or, partnerCondition, readable, type Condition } from '../access/index.js';
+import { listedPublicly, staffOverOrganizer } from './activity.policy.js';
+import { orgTypeOf } from '../org/index.js';
 import {
   ActivityAudience, ActivityCategory, ActivityEntity, ActivitySeriesEntity, ActivityStatus, RecurrenceFrequency, VenueEntity,
 } from './activity.entity.js';
@@ -20,37 +23,18 @@ export const MAX_OCCURRENCES = 52;
 const MAX_DURATION_MS = 7 * 86_400_000;
 const SEATED_SQL = `('CONFIRMED', 'CHECKED_IN', 'CHECKED_OUT')`;
 
-// Partners reach activities their unit co-hosts in the community that issued the token.
-registerUnitRelation<ActivityEntity>('Activity', {
-  unitIdsOf: (ctx, activity) => coHostIdsOf(ctx, activity.id),
-  communityIdsOf: (_ctx, activity) => [activity.communityId],
-  sqlCondition: (alias) => `exists (select 1 from activity_co_host h where h.activity_id = ${alias}.id and h.unit_id = ?)`,
-  communitySqlCondition: (alias) => `${alias}.community_id = ?`,
-});
+// ---- visibility (the rules are in activity.policy.ts) ----------------------------------------------------
 
-// ---- visibility ----------------------------------------------------------------------------------------
-
-/** Public activities anyone may open: published or over, or cancelled after having been published. */
-export function isPubliclyVisible(a: ActivityEntity): boolean {
-  if (a.audience !== ActivityAudience.PUBLIC) return false;
-  return a.status === ActivityStatus.PUBLISHED || a.status === ActivityStatus.FINISHED || (a.status === ActivityStatus.CANCELLED && a.publishedAt != null);
-}
+export { canSeeRegistrants, isPubliclyVisible } from './activity.policy.js';
 
 /** Everyone sees public activities; staff also those their grants cover; partners those their unit co-hosts. */
-export async function canSeeActivity(ctx: Context, a: ActivityEntity): Promise<boolean> {
-  if (isPubliclyVisible(a)) return true;
-  if (ctx.access.isStaff) {
-    const organizer = await loadNode(ctx, a.organizerId);
-    return organizer != null && ctx.access.canRead(organizer.path);
-  }
-  return ctx.access.isPartner && canPartnerSee(ctx, 'Activity', a);
+export function canSeeActivity(ctx: Context, a: ActivityEntity): Promise<boolean> {
+  return can(ctx, 'read', 'Activity', a);
 }
 
-/** May the caller see registrants (names, phones)? Staff over the organiser only; never partners or the public. */
-export async function canSeeRegistrants(ctx: Context, a: ActivityEntity): Promise<boolean> {
-  if (!ctx.access.isStaff) return false;
-  const organizer = await loadNode(ctx, a.organizerId);
-  return organizer != null && ctx.access.canRead(organizer.path);
+/** May the caller change the activity (the `viewerCanUpdate` field)? */
+export function canUpdateActivity(ctx: Context, a: ActivityEntity): Promise<boolean> {
+  return can(ctx, 'write', 'Activity', a);
 }
 
 /**
@@ -58,39 +42,19 @@ export async function canSeeRegistrants(ctx: Context, a: ActivityEntity): Promis
  * activities:write whose unit co-hosts it. Anonymous: UNAUTHENTICATED; anyone else: FORBIDDEN.
  */
 export async function writerOf(ctx: Context, a: ActivityEntity): Promise<'staff' | 'partner'> {
-  if (ctx.access.isStaff) {
-    const organizer = await loadNode(ctx, a.organizerId);
-    if (!organizer || !ctx.access.canWrite(organizer.path)) throw forbidden();
-    return 'staff';
-  }
-  if (ctx.access.isPartner) {
-    await assertPartnerCan(ctx, 'Activity', a, 'activities:write');
-    return 'partner';
-  }
-  throw unauthenticated();
+  await assertCan(ctx, 'write', 'Activity', a);
+  return ctx.access.isPartner ? 'partner' : 'staff';
 }
 
 /** Staff only (anonymous: UNAUTHENTICATED, partner tokens: FORBIDDEN). */
 export function requireStaff(ctx: Context): void {
-  if (ctx.access.isPartner) throw forbidden('合作单位令牌不能执行此操作 (partner tokens cannot do this)');
-  ctx.access.requireStaff();
+  ctx.access.requireStaffNotPartner();
 }
 
 /** SQL for "activity row a (joined to its organiser o) is visible to the caller" in lists. */
-function listVisibility(ctx: Context): { sql: string; params: unknown[] } {
-  const parts = [`(a.audience = 'PUBLIC' and a.status in ('PUBLISHED', 'FINISHED'))`];
-  const params: unknown[] = [];
-  if (ctx.access.isStaff) {
-    const scope = ctx.access.subtreeCondition('o.path');
-    parts.push(scope.sql);
-    params.push(...scope.params);
-  }
-  if (ctx.access.isPartner) {
-    const partner = partnerCondition(ctx, 'Activity', 'a');
-    parts.push(partner.sql);
-    params.push(...partner.params);
-  }
-  return { sql: `(${parts.join(' or ')})`, params };
+function listVisibility(ctx: Context): Condition {
+  // the policy's read condition, except that cancelled activities are not listed to the public
+  return or(listedPublicly('a'), staffOverOrganizer.sql(ctx, 'a'), partnerCondition(ctx, 'Activity', 'read', 'a'));
 }
 
 // ---- loaders -------------------------------------------------------------------------------------------
@@ -102,8 +66,7 @@ export function loadActivity(ctx: Context, id: number): Promise<ActivityEntity |
 }
 
 export async function findVisibleActivity(ctx: Context, id: number): Promise<ActivityEntity | null> {
-  const activity = await loadActivity(ctx, id);
-  return activity && (await canSeeActivity(ctx, activity)) ? activity : null;
+  return readable(ctx, 'Activity', await loadActivity(ctx, id));
 }
 
 /** Co-hosting units of each activity, batched. */
@@ -142,24 +105,16 @@ export function countsOf(ctx: Context, activityId: number): Promise<SeatCounts> 
     .load(activityId);
 }
 
-export function loadVenue(ctx: Context, id: number): Promise<VenueEntity | null> {
-  return ctx.loaders
-    .get<number, VenueEntity | null>('venue.byId', async (ids) => byKey(ids, await ctx.em.find(VenueEntity, { id: { $in: [...ids] } }), (v) => v.id))
-    .load(id);
-}
-
 export function loadSeries(ctx: Context, id: number): Promise<ActivitySeriesEntity | null> {
   return ctx.loaders
     .get<number, ActivitySeriesEntity | null>('series.byId', async (ids) => byKey(ids, await ctx.em.find(ActivitySeriesEntity, { id: { $in: [...ids] } }), (s) => s.id))
     .load(id);
 }
 
-const scopeKey = (ctx: Context) => `${ctx.access.principal.kind}:${ctx.access.grantPaths.join(',')}:${ctx.access.partnerUnitId ?? ''}`;
-
 /** One page of the visible occurrences of each series, in start order. */
 export function occurrencesOf(ctx: Context, seriesId: number, page: Page): Promise<ActivityEntity[]> {
   return ctx.loaders
-    .get<number, ActivityEntity[]>(`series.occurrences:${page.offset}:${page.limit}:${scopeKey(ctx)}`, async (ids) => {
+    .get<number, ActivityEntity[]>(`series.occurrences:${page.offset}:${page.limit}`, async (ids) => {
       const visible = seriesVisibility(ctx);
       const rows = await sql(ctx.em,
         `select * from (
@@ -173,9 +128,14 @@ export function occurrencesOf(ctx: Context, seriesId: number, page: Page): Promi
     .load(seriesId);
 }
 
+/** A series the caller may see (one of its occurrences is visible), or null. */
+export async function findVisibleSeries(ctx: Context, id: number): Promise<ActivitySeriesEntity | null> {
+  return readable(ctx, 'ActivitySeries', await loadSeries(ctx, id));
+}
+
 export function occurrenceCountOf(ctx: Context, seriesId: number): Promise<number> {
   return ctx.loaders
-    .get<number, number>(`series.count:${scopeKey(ctx)}`, async (ids) => {
+    .get<number, number>('series.count', async (ids) => {
       const visible = seriesVisibility(ctx);
       const rows = await sql<{ series_id: number; count: string }>(ctx.em,
         `select a.series_id, count(*) from activity a join org_node o on o.id = a.organizer_id
@@ -185,10 +145,9 @@ export function occurrenceCountOf(ctx: Context, seriesId: number): Promise<numbe
     .load(seriesId);
 }
 
-/** Like the list's visibility, plus cancelled occurrences that had been published (they can be opened). */
-function seriesVisibility(ctx: Context): { sql: string; params: unknown[] } {
-  const list = listVisibility(ctx);
-  return { sql: `(${list.sql} or (a.audience = 'PUBLIC' and a.status = 'CANCELLED' and a.published_at is not null))`, params: list.params };
+/** Occurrences the caller may open: the policy's read condition (cancelled ones that had been published too). */
+function seriesVisibility(ctx: Context): Condition {
+  return condition(ctx, 'read', 'Activity', 'a');
 }
 
 // ---- lists ---------------------------------------------------------------------------------------------
@@ -264,16 +223,6 @@ export async function publicCommunities(ctx: Context): Promise<OrgNodeEntity[]> 
   return rows.map((r) => ctx.em.map(OrgNodeEntity, r));
 }
 
-/** Venues of a community (public), by name. */
-export async function venuesOf(ctx: Context, communityId: number, includeArchived: boolean, page: Page): Promise<{ rows: VenueEntity[]; total: () => Promise<number> }> {
-  const where = `community_id = ?${includeArchived ? '' : ' and archived_at is null'}`;
-  const rows = await sql(ctx.em, `select * from venue where ${where} order by name, id offset ? limit ?`, [communityId, page.offset, page.limit + 1]);
-  return {
-    rows: rows.map((r) => ctx.em.map(VenueEntity, r)),
-    total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from venue where ${where}`, [communityId]))[0].count),
-  };
-}
-
 // ---- validation ----------------------------------------------------------------------------------------
 
 const field = (name: string) => ['input', name];
@@ -300,13 +249,7 @@ function validTimes(t: Times): void {
   }
 }
 
-/** A venue of the community that can take a new activity. */
-async function venueFor(em: EntityManager, venueId: number, communityId: number): Promise<VenueEntity> {
-  const venue = await em.findOne(VenueEntity, { id: venueId });
-  if (!venue || venue.communityId !== communityId) fail(UserErrorCode.NOT_FOUND, '找不到该场地（须为本社区的阵地）', field('venueId'));
-  if (venue.archived) fail(UserErrorCode.ARCHIVED, `${venue.name}已停用，请选择其他场地`, field('venueId'));
-  return venue;
-}
+
 
 async function checkUnits(em: EntityManager, unitIds: number[]): Promise<number[]> {
   const unique = [...new Set(unitIds)];
@@ -404,7 +347,7 @@ export async function createActivity(ctx: Context, input: ActivityCreate): Promi
   return ctx.em.transactional(async (em) => {
     const organizer = await em.findOne(OrgNodeEntity, { id: input.organizerId });
     if (!organizer) fail(UserErrorCode.NOT_FOUND, '找不到主办组织', field('organizerId'));
-    ctx.access.assertCanWrite(organizer.path);
+    await assertCan(ctx, 'write', orgTypeOf(organizer), organizer);
     if (organizer.archived) fail(UserErrorCode.ARCHIVED, `${organizer.name}已归档，不能主办新活动`, field('organizerId'));
     if (organizer.level !== OrgLevel.COMMUNITY && organizer.level !== OrgLevel.BRANCH) fail(UserErrorCode.INVALID_INPUT, '主办方应为社区党委或党支部', field('organizerId'));
     const communityId = organizer.communityId!;
@@ -577,50 +520,4 @@ export function cancelActivity(ctx: Context, id: number, includeLater: boolean, 
     },
     later: (em, a) => laterOccurrenceIds(em, a, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED], now),
   });
-}
-
-// ---- venues --------------------------------------------------------------------------------------------
-
-/** A community committee the caller may write, for venue changes. */
-async function communityForWrite(em: EntityManager, ctx: Context, communityId: number, fieldPath: string[]): Promise<OrgNodeEntity> {
-  const community = await em.findOne(OrgNodeEntity, { id: communityId });
-  if (!community || community.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区', fieldPath);
-  ctx.access.assertCanWrite(community.path);
-  return community;
-}
-
-
-
-
-
-export async function createVenue(ctx: Context, input: { communityId: number; name: string; address?: string | null; capacity?: number | null }): Promise<VenueEntity> {
-  requireStaff(ctx);
-  const name = validText(input.name, 100, field('name'), '场地名称');
-  const address = (optionalText(input.address, 200, field('address'), '地址') ?? '');
-  const capacity = validInt(input.capacity, 1, 100_000, field('capacity'), '容纳人数');
-  return uniquely(() => ctx.em.transactional(async (em) => {
-    const community = await communityForWrite(em, ctx, input.communityId, field('communityId'));
-    const venue = em.create(VenueEntity, { communityId: community.id, name, address, capacity } as VenueEntity);
-    await em.flush();
-    return venue;
-  }), '本社区已有同名场地', field('name'));
-}
-
-export async function updateVenue(ctx: Context, input: { id: number; name?: string | null; address?: string | null; capacity?: number | null; archived?: boolean | null }): Promise<VenueEntity> {
-  requireStaff(ctx);
-  const name = input.name != null ? validText(input.name, 100, field('name'), '场地名称') : undefined;
-  const address = input.address != null ? (optionalText(input.address, 200, field('address'), '地址') ?? '') : undefined;
-  const capacity = input.capacity !== undefined ? validInt(input.capacity, 1, 100_000, field('capacity'), '容纳人数') : undefined;
-  return uniquely(() => ctx.em.transactional(async (em) => {
-    const [row] = await sql(em, `select * from venue where id = ? for update`, [input.id]);
-    if (!row) fail(UserErrorCode.NOT_FOUND, '找不到该场地', field('id'));
-    const venue = em.map(VenueEntity, row);
-    await communityForWrite(em, ctx, venue.communityId, field('id'));
-    if (name !== undefined) venue.name = name;
-    if (address !== undefined) venue.address = address;
-    if (capacity !== undefined) venue.capacity = capacity;
-    if (input.archived != null) venue.archivedAt = input.archived ? (venue.archivedAt ?? new Date()) : null;
-    await em.flush();
-    return venue;
-  }), '本社区已有同名场地', field('name'));
 }

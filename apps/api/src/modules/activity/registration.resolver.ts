@@ -5,7 +5,6 @@ import { forbidden, payload } from '../../graphql/errors.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { Activity } from './activity.types.js';
-import { canSeeRegistrants } from './activity.service.js';
 import { optionalId } from './activity.resolver.js';
 import { RegistrationEntity } from './registration.entity.js';
 import * as registrations from './registration.service.js';
@@ -13,8 +12,7 @@ import {
   Registration, RegistrationCancelInput, RegistrationCancelPayload, RegistrationCheckInInput, RegistrationCheckInPayload,
   RegistrationCheckOutInput, RegistrationCheckOutPayload, RegistrationCreateInput, RegistrationCreatePayload,
 } from './registration.types.js';
-import { Volunteer } from './volunteer.types.js';
-import { findVisibleVolunteer } from './volunteer.service.js';
+import { Volunteer } from '../volunteer/index.js';
 
 registerNodeType(RegistrationEntity, 'Registration', (ctx, id) => registrations.findVisibleRegistration(ctx, id));
 
@@ -23,17 +21,13 @@ const REVEAL = { defaultValue: false, description: 'Ask for the full value (staf
 @Resolver(() => Registration)
 export class RegistrationFieldsResolver {
   @FieldResolver(() => String, { description: 'Name of the resident, masked (张*华) unless revealed.' })
-  async name(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskName(r.name);
-    if (!(await registrations.mayRevealRegistrant(ctx, r))) throw forbidden('无权查看报名人完整信息 (your role cannot see registrants in full)');
-    return r.name;
+  name(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
+    return registrations.registrantField(ctx, r, 'name', reveal);
   }
 
   @FieldResolver(() => String, { description: 'Mobile number, masked (138****5678) unless revealed.' })
-  async phone(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskPhone(r.phone)!;
-    if (!(await registrations.mayRevealRegistrant(ctx, r))) throw forbidden('无权查看报名人完整信息 (your role cannot see registrants in full)');
-    return r.phone;
+  phone(@Root() r: RegistrationEntity, @Arg('reveal', () => Boolean, REVEAL) reveal: boolean, @Ctx() ctx: Context) {
+    return registrations.registrantField(ctx, r, 'phone', reveal);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Place on the waiting list, 1-based, only while WAITLISTED.' })
@@ -47,9 +41,8 @@ export class RegistrationFieldsResolver {
   }
 
   @FieldResolver(() => Volunteer, { nullable: true, description: 'The volunteer whose service this attendance counts as (staff only).' })
-  async volunteer(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
-    if (r.volunteerId == null || !(await canSeeRegistrants(ctx, await registrations.activityOfRegistration(ctx, r)))) return null;
-    return findVisibleVolunteer(ctx, r.volunteerId);
+  volunteer(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
+    return registrations.volunteerOfRegistration(ctx, r);
   }
 }
 

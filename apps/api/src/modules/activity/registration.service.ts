@@ -1,16 +1,18 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
+import { maskName, maskPhone } from '../../graphql/mask.js';
+import { mayReveal, readable, reveal } from '../access/index.js';
 import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, userError, UserErrorCode, UserFacingError } from '../../graphql/errors.js';
 import { sql } from '../../db/sql.js';
-import { loadNode } from '../org/org.service.js';
+import { loadNode } from '../org/index.js';
 import { ActivityStatus, type ActivityEntity } from './activity.entity.js';
 import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockActivity, requireStaff } from './activity.service.js';
 import { roundedHours, shanghaiDay } from './activity.time.js';
 import { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
-import { ServiceRecordEntity, ServiceSource } from './volunteer.entity.js';
+import { findVisibleVolunteer, ServiceRecordEntity, ServiceSource, type VolunteerEntity } from '../volunteer/index.js';
 import { assertPrintable, isUniqueViolation, MOBILE_PATTERN, normalizePhone } from '../../graphql/validate.js';
 
 /** A-Z and 2-9 without the look-alikes 0/O and 1/I: 32 symbols, so 8 of them carry 40 bits. */
@@ -40,10 +42,7 @@ export function loadRegistration(ctx: Context, id: number): Promise<Registration
 
 /** A registration by id for staff over its activity's organiser (node(id)); null for everyone else. */
 export async function findVisibleRegistration(ctx: Context, id: number): Promise<RegistrationEntity | null> {
-  const registration = await loadRegistration(ctx, id);
-  if (!registration) return null;
-  const activity = await findVisibleActivity(ctx, registration.activityId);
-  return activity && (await canSeeRegistrants(ctx, activity)) ? registration : null;
+  return readable(ctx, 'Registration', await loadRegistration(ctx, id));
 }
 
 /** The resident's view by confirmation code: works for anyone holding the code. */
@@ -71,18 +70,33 @@ export async function activityOfRegistration(ctx: Context, registration: Registr
   return (await loadActivity(ctx, registration.activityId))!;
 }
 
-/** Full name and phone only to staff over the organiser whose role needs contact details. */
-export async function mayRevealRegistrant(ctx: Context, registration: RegistrationEntity): Promise<boolean> {
-  if (!ctx.access.isStaff) return false;
-  const activity = await activityOfRegistration(ctx, registration);
-  const organizer = await loadNode(ctx, activity.organizerId);
-  return organizer != null && ctx.access.canSeePersonalData(organizer.path);
+/** Full name and phone only to staff over the organiser whose role needs contact details (activity.policy). */
+export function mayRevealRegistrant(ctx: Context, registration: RegistrationEntity): Promise<boolean> {
+  return mayReveal(ctx, 'Registration', registration);
+}
+
+/** The resident's name or phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
+export async function registrantField(ctx: Context, registration: RegistrationEntity, field: 'name' | 'phone', inClear: boolean): Promise<string> {
+  if (!inClear) return field === 'name' ? maskName(registration.name) : maskPhone(registration.phone)!;
+  return (await reveal(ctx, 'Registration', registration, field, { message: '无权查看报名人完整信息 (your role cannot see registrants in full)' }))!;
 }
 
 export interface RegistrationListFilter { status?: RegistrationStatus | null }
 
-/** One page of an activity's registrations in sign-up order (staff over the organiser only; callers check). */
-export function registrationsOf(ctx: Context, activityId: number, filter: RegistrationListFilter, page: Page): Promise<RegistrationEntity[]> {
+/** One page of an activity's registrations in sign-up order; null unless the caller may see its sign-ups. */
+export async function registrationsOfActivity(ctx: Context, activity: ActivityEntity, filter: RegistrationListFilter, page: Page): Promise<RegistrationEntity[] | null> {
+  if (!(await canSeeRegistrants(ctx, activity))) return null;
+  return registrationsOf(ctx, activity.id, filter, page);
+}
+
+/** The volunteer a registration counts for, for staff who may see the activity's sign-ups. */
+export async function volunteerOfRegistration(ctx: Context, registration: RegistrationEntity): Promise<VolunteerEntity | null> {
+  if (registration.volunteerId == null || !(await canSeeRegistrants(ctx, await activityOfRegistration(ctx, registration)))) return null;
+  return findVisibleVolunteer(ctx, registration.volunteerId);
+}
+
+/** One page of an activity's registrations in sign-up order, unchecked (registrationsOfActivity checks). */
+function registrationsOf(ctx: Context, activityId: number, filter: RegistrationListFilter, page: Page): Promise<RegistrationEntity[]> {
   const status = filter.status ?? null;
   return ctx.loaders
     .get<number, RegistrationEntity[]>(`registration.byActivity:${status}:${page.offset}:${page.limit}`, async (ids) => {
@@ -224,6 +238,7 @@ export async function cancelRegistration(ctx: Context, input: { code: string; ph
 async function lockForDoor(ctx: Context, em: EntityManager, code: string): Promise<{ activity: ActivityEntity; registration: RegistrationEntity }> {
   const locked = CODE_PATTERN.test(code) ? await lockByCode(ctx, em, code) : null;
   if (!locked) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
+  // the same decisions as the Registration read and Activity write policies, on the organiser read in this transaction
   const [organizer] = await sql<{ path: string }>(em, `select path from org_node where id = ?`, [locked.activity.organizerId]);
   if (!ctx.access.canRead(organizer.path)) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
   if (!ctx.access.canWrite(organizer.path)) throw forbidden();

@@ -3,8 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Connection, Node } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
 import { RegistrationStatus, type RegistrationEntity } from './registration.entity.js';
-import type { ServiceRecordEntity } from './volunteer.entity.js';
-import { ServiceRecord } from './volunteer.types.js';
+import { ServiceRecord, type ServiceRecordEntity } from '../volunteer/index.js';
 
 registerEnumType(RegistrationStatus, {
   name: 'RegistrationStatus',

@@ -1,15 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { byKey, groupBy } from '../../graphql/loaders.js';
-import { Connection, Node, PageArgs, toConnection, toPage, type Page } from '../../graphql/relay.js';
-import { forbidden } from '../../graphql/errors.js';
-import { maskPhone } from '../../graphql/mask.js';
+import { Connection, Node, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
-import { sql } from '../../db/sql.js';
-import type { OrgNodeEntity } from '../org/org.entity.js';
-import { findVisibleNode, loadNode } from '../org/org.service.js';
-import { MemberHousehold, OrgNode } from '../org/org.types.js';
+import type { OrgNodeEntity } from '../org/index.js';
+import { MemberHousehold, OrgNode } from '../org/index.js';
 import { CareCategory, HouseholdEntity } from './household.entity.js';
+import * as households from './household.service.js';
 import { HouseholdOrgStatsResolver } from './household.chain.js';
 
 registerEnumType(CareCategory, {
@@ -37,60 +33,23 @@ export class Household extends Node {
 
 export const HouseholdConnection = Connection(Household, 'Household', 'household');
 
-async function householdNode(ctx: Context, household: HouseholdEntity): Promise<OrgNodeEntity | null> {
-  return loadNode(ctx, household.orgNodeId);
-}
-
-function householdsOf(ctx: Context, node: OrgNodeEntity, page: Page): Promise<HouseholdEntity[]> {
-  if (!ctx.access.canRead(node.path)) return Promise.resolve([]);
-  return ctx.loaders
-    .get<number, HouseholdEntity[]>(`household.byOrg:${page.offset}:${page.limit}`, async (nodeIds) => {
-      const rows = await sql(ctx.em,
-        `select * from (
-           select h.*, row_number() over (partition by h.org_node_id order by h.id) - 1 as rn
-           from household h where h.org_node_id = any(?::int[])
-         ) t where rn >= ? and rn <= ? order by org_node_id, rn`,
-        [[...nodeIds], page.offset, page.offset + page.limit]);
-      return groupBy(nodeIds, rows.map((r) => ctx.em.map(HouseholdEntity, r)), (h) => h.orgNodeId);
-    })
-    .load(node.id);
-}
-
-function householdCountOf(ctx: Context, node: OrgNodeEntity): Promise<number> {
-  return ctx.loaders
-    .get<number, number>('household.countByOrg', async (nodeIds) => {
-      const rows = await sql<{ org_node_id: number; count: string }>(ctx.em,
-        `select org_node_id, count(*) from household where org_node_id = any(?::int[]) group by org_node_id`, [[...nodeIds]]);
-      return byKey(nodeIds, rows, (r) => r.org_node_id).map((r) => Number(r?.count ?? 0));
-    })
-    .load(node.id);
-}
-
-registerNodeType(HouseholdEntity, 'Household', async (ctx, id) => {
-  const household = await ctx.em.findOne(HouseholdEntity, { id });
-  const node = household && (await householdNode(ctx, household));
-  return node && ctx.access.canRead(node.path) ? household : null;
-});
+registerNodeType(HouseholdEntity, 'Household', (ctx, id) => households.findVisibleHousehold(ctx, id));
 
 @Resolver(() => Household)
 export class HouseholdResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Contact phone, masked unless `reveal` is true and your role needs it.' })
-  async phone(@Root() household: HouseholdEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskPhone(household.phone);
-    const node = await householdNode(ctx, household);
-    if (!node || !ctx.access.canSeePersonalData(node.path)) throw forbidden('无权查看完整手机号 (your role cannot see full phone numbers)');
-    return household.phone;
+  phone(@Root() household: HouseholdEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
+    return households.householdPhone(ctx, household, reveal);
   }
 
   @FieldResolver(() => [CareCategory], { nullable: true, description: 'Care categories (高龄, 低保, 残疾, 空巢, 困难); null unless your role needs them (committee admin, branch secretary, grid worker).' })
-  async careCategories(@Root() household: HouseholdEntity, @Ctx() ctx: Context) {
-    const node = await householdNode(ctx, household);
-    return node && ctx.access.canSeePersonalData(node.path) ? household.careCategories : null;
+  careCategories(@Root() household: HouseholdEntity, @Ctx() ctx: Context) {
+    return households.careCategoriesOf(ctx, household);
   }
 
   @FieldResolver(() => OrgNode, { nullable: true, description: 'The org node that looks after the household (usually a member household).' })
   lookedAfterBy(@Root() household: HouseholdEntity, @Ctx() ctx: Context) {
-    return findVisibleNode(ctx, household.orgNodeId);
+    return households.lookedAfterBy(ctx, household);
   }
 }
 
@@ -99,7 +58,7 @@ export class MemberHouseholdResolver {
   @FieldResolver(() => HouseholdConnection, { description: 'The neighbour households this member household links (联户).' })
   async households(@Root() node: OrgNodeEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
-    return toConnection(await householdsOf(ctx, node, page), page, () => householdCountOf(ctx, node));
+    return toConnection(await households.householdsOf(ctx, node, page), page, () => households.householdCountOf(ctx, node));
   }
 }
 

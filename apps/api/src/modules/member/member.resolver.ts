@@ -1,31 +1,23 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageArgs, toConnection, toPage } from '../../graphql/relay.js';
-import { forbidden } from '../../graphql/errors.js';
-import { maskPhone } from '../../graphql/mask.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
-import type { OrgNodeEntity } from '../org/org.entity.js';
-import { findVisibleNode, loadNode } from '../org/org.service.js';
-import { Branch, OrgNode } from '../org/org.types.js';
+import type { OrgNodeEntity } from '../org/index.js';
+import { findVisibleNode } from '../org/index.js';
+import { Branch, OrgNode } from '../org/index.js';
 import { MemberPositionEntity, PartyMemberEntity } from './member.entity.js';
 import * as members from './member.service.js';
 import { MemberPosition, PartyMember, PartyMemberConnection } from './member.types.js';
 import { MemberOrgStatsResolver } from './member.chain.js';
 
 registerNodeType(PartyMemberEntity, 'PartyMember', (ctx, id) => members.findVisibleMember(ctx, id));
-registerNodeType(MemberPositionEntity, 'MemberPosition', async (ctx, id) => {
-  const position = await ctx.em.findOne(MemberPositionEntity, { id });
-  return position && (await members.findVisibleMember(ctx, position.memberId)) ? position : null;
-});
+registerNodeType(MemberPositionEntity, 'MemberPosition', (ctx, id) => members.findVisiblePosition(ctx, id));
 
 @Resolver(() => PartyMember)
 export class PartyMemberResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Mobile phone, masked (138****5678) unless `reveal` is true and your role needs it (committee admin, branch secretary, grid worker).' })
-  async phone(@Root() member: PartyMemberEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskPhone(member.phone);
-    const node = await loadNode(ctx, member.orgNodeId);
-    if (!node || !ctx.access.canSeePersonalData(node.path)) throw forbidden('无权查看完整手机号 (your role cannot see full phone numbers)');
-    return member.phone;
+  phone(@Root() member: PartyMemberEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
+    return members.memberPhone(ctx, member, reveal);
   }
 
   @FieldResolver(() => OrgNode, { nullable: true, description: 'The branch (or committee) the member belongs to.' })

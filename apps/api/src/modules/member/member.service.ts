@@ -2,8 +2,11 @@ import type { Context } from '../../graphql/context.js';
 import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
-import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
-import { findVisibleNode, loadNode } from '../org/org.service.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/index.js';
+import { findVisibleNode } from '../org/index.js';
+import { can, condition, readable, reveal } from '../access/index.js';
+import { maskPhone } from '../../graphql/mask.js';
+import './member.policy.js';
 import { MemberPositionEntity, PartyMemberEntity, PositionRole } from './member.entity.js';
 
 /** The position that leads each level of the chain. */
@@ -15,10 +18,9 @@ export const LEADER_ROLE: Record<OrgLevel, PositionRole> = {
   MEMBER_HOUSEHOLD: PositionRole.HOUSEHOLD_HEAD,
 };
 
-/** Members are personal data: visible only to staff whose grants cover the member's org node. */
-export async function canSeeMember(ctx: Context, member: PartyMemberEntity): Promise<boolean> {
-  const node = await loadNode(ctx, member.orgNodeId);
-  return node != null && ctx.access.canRead(node.path);
+/** Members are personal data: visible only to staff whose grants cover the member's org node (member.policy). */
+export function canSeeMember(ctx: Context, member: PartyMemberEntity): Promise<boolean> {
+  return can(ctx, 'read', 'PartyMember', member);
 }
 
 export function loadMember(ctx: Context, id: number): Promise<PartyMemberEntity | null> {
@@ -34,26 +36,28 @@ export async function findVisibleMember(ctx: Context, id: number): Promise<Party
 
 /** One page of live members directly in each org node (a branch's roll), batched. */
 export function membersOf(ctx: Context, node: OrgNodeEntity, page: Page): Promise<PartyMemberEntity[]> {
-  if (!ctx.access.canRead(node.path)) return Promise.resolve([]);
   return ctx.loaders
     .get<number, PartyMemberEntity[]>(`member.byOrg:${page.offset}:${page.limit}`, async (nodeIds) => {
+      const visible = condition(ctx, 'read', 'PartyMember', 'm');
+      if (visible.sql === 'false') return nodeIds.map(() => []);
       const rows = await sql(ctx.em,
         `select * from (
            select m.*, row_number() over (partition by m.org_node_id order by m.id) - 1 as rn
-           from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null
+           from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null and ${visible.sql}
          ) t where rn >= ? and rn <= ? order by org_node_id, rn`,
-        [[...nodeIds], page.offset, page.offset + page.limit]);
+        [[...nodeIds], ...visible.params, page.offset, page.offset + page.limit]);
       return groupBy(nodeIds, rows.map((r) => ctx.em.map(PartyMemberEntity, r)), (m) => m.orgNodeId);
     })
     .load(node.id);
 }
 
 export async function memberCountOf(ctx: Context, node: OrgNodeEntity): Promise<number> {
-  if (!ctx.access.canRead(node.path)) return 0;
   return ctx.loaders
     .get<number, number>('member.countByOrg', async (nodeIds) => {
+      const visible = condition(ctx, 'read', 'PartyMember', 'm');
+      if (visible.sql === 'false') return nodeIds.map(() => 0);
       const rows = await sql<{ org_node_id: number; count: string }>(ctx.em,
-        `select org_node_id, count(*) from party_member where org_node_id = any(?::int[]) and archived_at is null group by org_node_id`, [[...nodeIds]]);
+        `select m.org_node_id, count(*) from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null and ${visible.sql} group by m.org_node_id`, [[...nodeIds], ...visible.params]);
       return byKey(nodeIds, rows, (r) => r.org_node_id).map((r) => Number(r?.count ?? 0));
     })
     .load(node.id);
@@ -82,6 +86,17 @@ export function positionsOfMember(ctx: Context, memberId: number): Promise<Membe
 export async function leaderOf(ctx: Context, node: OrgNodeEntity): Promise<PartyMemberEntity | null> {
   const position = (await positionsInNode(ctx, node.id)).find((p) => p.role === LEADER_ROLE[node.level]);
   return position ? findVisibleMember(ctx, position.memberId) : null;
+}
+
+/** The member's phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
+export async function memberPhone(ctx: Context, member: PartyMemberEntity, inClear: boolean): Promise<string | null> {
+  if (!inClear) return maskPhone(member.phone);
+  return reveal(ctx, 'PartyMember', member, 'phone');
+}
+
+/** A position by id, seen with its holder (node(id)). */
+export async function findVisiblePosition(ctx: Context, id: number): Promise<MemberPositionEntity | null> {
+  return readable(ctx, 'MemberPosition', await ctx.em.findOne(MemberPositionEntity, { id }));
 }
 
 export async function memberOrgNode(ctx: Context, member: PartyMemberEntity): Promise<OrgNodeEntity | null> {

@@ -6,24 +6,11 @@ import { type Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
 import { validSearch, validText } from '../../graphql/validate.js';
-import { subtreeEnd, type Access } from '../access/access.scope.js';
+import { forgetCachedSessions, subtreeEnd, type Access } from '../access/index.js';
 import { orgStats, type OrgStatValues } from './org.stats.js';
 import { rekeyTenantRows } from './org.tenancy.js';
-import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity, PUBLIC_LEVELS } from './org.entity.js';
-
-/** May the caller see this node at all? Committees are public; branches and below need a grant above them. */
-export function canSeeNode(access: Access, node: OrgNodeEntity): boolean {
-  return PUBLIC_LEVELS.includes(node.level) || access.canRead(node.path);
-}
-
-/** SQL condition for "node row `alias` is visible to the caller". */
-function visibleCondition(access: Access, alias: string): { sql: string; params: unknown[] } {
-  const scope = access.subtreeCondition(`${alias}.path`);
-  return { sql: `(${alias}.level in ('STREET', 'COMMUNITY') or ${scope.sql})`, params: scope.params };
-}
-
-/** A loader key that changes with the caller's scope, so one request never mixes scopes. */
-const scopeKey = (access: Access) => access.grantPaths.join(',');
+import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity } from './org.entity.js';
+import { canSeeNode, nodeReadCondition } from './org.policy.js';
 
 function mapRows(em: EntityManager, rows: Record<string, unknown>[]): OrgNodeEntity[] {
   return rows.map((row) => em.map(OrgNodeEntity, row));
@@ -42,7 +29,7 @@ export function loadNode(ctx: Context, id: number): Promise<OrgNodeEntity | null
 /** A node the caller may see, or null (out-of-scope behaves as missing). */
 export async function findVisibleNode(ctx: Context, id: number): Promise<OrgNodeEntity | null> {
   const node = await loadNode(ctx, id);
-  return node && canSeeNode(ctx.access, node) ? node : null;
+  return node && (await canSeeNode(ctx, node)) ? node : null;
 }
 
 export async function parentOf(ctx: Context, node: OrgNodeEntity): Promise<OrgNodeEntity | null> {
@@ -59,8 +46,8 @@ export async function ancestorsOf(ctx: Context, node: OrgNodeEntity): Promise<Or
 /** One page of visible, live children for each parent, one statement per batch of parents. */
 export function childrenOf(ctx: Context, parentId: number, page: Page): Promise<OrgNodeEntity[]> {
   return ctx.loaders
-    .get<number, OrgNodeEntity[]>(`org.children:${page.offset}:${page.limit}:${scopeKey(ctx.access)}`, async (parentIds) => {
-      const visible = visibleCondition(ctx.access, 'n');
+    .get<number, OrgNodeEntity[]>(`org.children:${page.offset}:${page.limit}`, async (parentIds) => {
+      const visible = nodeReadCondition(ctx, 'n');
       const rows = await sql(ctx.em,
         `select * from (
            select n.*, row_number() over (partition by n.parent_id order by n.id) - 1 as rn
@@ -75,8 +62,8 @@ export function childrenOf(ctx: Context, parentId: number, page: Page): Promise<
 
 export function childCountOf(ctx: Context, parentId: number): Promise<number> {
   return ctx.loaders
-    .get<number, number>(`org.childCount:${scopeKey(ctx.access)}`, async (parentIds) => {
-      const visible = visibleCondition(ctx.access, 'n');
+    .get<number, number>('org.childCount', async (parentIds) => {
+      const visible = nodeReadCondition(ctx, 'n');
       const rows = await sql<{ parent_id: number; count: string }>(ctx.em,
         `select n.parent_id, count(*) from org_node n
          where n.parent_id = any(?::int[]) and n.archived_at is null and ${visible.sql} group by n.parent_id`,
@@ -118,7 +105,7 @@ export async function orgRoots(ctx: Context, page: Page): Promise<{ rows: OrgNod
 /** Visible nodes whose name contains the text (Chinese substring match), shallowest first. */
 export async function orgSearch(ctx: Context, text: string, page: Page): Promise<{ rows: OrgNodeEntity[]; total: () => Promise<number> }> {
   const query = validSearch(text, 50, ['query']);
-  const visible = visibleCondition(ctx.access, 'n');
+  const visible = nodeReadCondition(ctx, 'n');
   const where = `n.name ilike ? and n.archived_at is null and ${visible.sql}`;
   const params = [`%${likeEscape(query)}%`, ...visible.params];
   const rows = await sql(ctx.em, `select n.* from org_node n where ${where} order by n.depth, n.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
@@ -236,6 +223,8 @@ export async function moveOrgNode(ctx: Context, id: number, parentId: number): P
       await rekeyTenantRows(em, { from: newPath, to: subtreeEnd(newPath) }, communityId!);
     }
     await em.refresh(node);
+    // grants under the moved node now have other paths: staff identities are read afresh
+    forgetCachedSessions();
     return node;
   });
 }
@@ -255,6 +244,8 @@ export async function archiveOrgNode(ctx: Context, id: number): Promise<OrgNodeE
     if (Number(households) > 0) fail(UserErrorCode.HAS_CHILDREN, `${node.name}还联系着 ${households} 户居民，请先交给其他党员中心户`, ['input', 'id']);
     node.archivedAt = new Date();
     await em.flush();
+    // grants on an archived node no longer count: staff identities are read afresh
+    forgetCachedSessions();
     return node;
   });
 }

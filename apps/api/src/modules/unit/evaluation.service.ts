@@ -2,8 +2,8 @@ import type { Context } from '../../graphql/context.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
-import { OrgLevel } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
+import { OrgLevel } from '../org/index.js';
+import { loadNode } from '../org/index.js';
 import { EvaluationFlag, PropertyEvaluationEntity, UnitKind } from './unit.entity.js';
 import { communityForWrite, ensureLinked, requireStaff, unitFromInput, unitRowVisibility, type UnitRowList } from './unit.service.js';
 

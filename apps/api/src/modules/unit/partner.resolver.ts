@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { payload } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { PartnerTokenEntity } from './unit.entity.js';
-import { loadNode } from '../org/org.service.js';
+import { loadNode } from '../org/index.js';
 import { loadUnit } from './unit.service.js';
 import * as partners from './partner.service.js';
 import { readBudget } from './partner.budget.js';

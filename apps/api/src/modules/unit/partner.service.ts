@@ -5,10 +5,11 @@ import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
 import { byKey } from '../../graphql/loaders.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
-import { newToken, registerTokenKind, tokenHash } from '../access/access.service.js';
-import { GrantRole, subtreeEnd, type Principal } from '../access/access.scope.js';
-import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
+import { newToken, registerTokenKind, tokenHash } from '../access/index.js';
+import { GrantRole, type Principal } from '../access/index.js';
+import { can, condition, readable, type Condition } from '../access/index.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/index.js';
+import { loadNode } from '../org/index.js';
 import { PartnerTokenEntity, type CoBuildingUnitEntity } from './unit.entity.js';
 import { PartnerTokenStatus } from './unit.types.js';
 import { PARTNER_SCOPES, type PartnerScope } from './unit.scope.js';
@@ -47,20 +48,13 @@ export async function canManageTokens(ctx: Context, unitId: number): Promise<boo
 }
 
 /** May the caller manage this token? Only a committee admin of the community that issued it. */
-export async function canManageToken(ctx: Context, token: PartnerTokenEntity): Promise<boolean> {
-  if (!ctx.access.isStaff || token.communityId == null) return false;
-  const community = await loadNode(ctx, token.communityId);
-  return community != null && administers(ctx, community);
+export function canManageToken(ctx: Context, token: PartnerTokenEntity): Promise<boolean> {
+  return can(ctx, 'write', 'PartnerToken', token);
 }
 
 /** SQL "token row `t` was issued by a community the caller administers" (tokens of other communities stay hidden). */
-function managedCondition(ctx: Context): { sql: string; params: string[] } {
-  const paths = ctx.access.grants.filter((g) => g.role === GrantRole.COMMITTEE_ADMIN).map((g) => g.path);
-  if (paths.length === 0) return { sql: 'false', params: [] };
-  return {
-    sql: `exists (select 1 from org_node tc where tc.id = t.community_id and (${paths.map(() => '(tc.path >= ? and tc.path < ?)').join(' or ')}))`,
-    params: paths.flatMap((p) => [p, subtreeEnd(p)]),
-  };
+function managedCondition(ctx: Context): Condition {
+  return condition(ctx, 'read', 'PartnerToken', 't');
 }
 
 /** One page of the unit's tokens that the caller manages (those of communities they administer), newest first (batched). */
@@ -79,6 +73,12 @@ export function tokensOf(ctx: Context, unitId: number, page: Page): Promise<Part
     .load(unitId);
 }
 
+/** One page of the unit's tokens the caller manages; null unless a committee admin of one of the unit's communities. */
+export async function managedTokensOf(ctx: Context, unitId: number, page: Page): Promise<PartnerTokenEntity[] | null> {
+  if (!(await canManageTokens(ctx, unitId))) return null;
+  return tokensOf(ctx, unitId, page);
+}
+
 export function tokenCountOf(ctx: Context, unitId: number): Promise<number> {
   return ctx.loaders
     .get<number, number>('partnerToken.countByUnit', async (unitIds) => {
@@ -93,8 +93,7 @@ export function tokenCountOf(ctx: Context, unitId: number): Promise<number> {
 /** A token by id for node(id): visible only to committee admins of the community that issued it. */
 export async function findVisibleToken(ctx: Context, id: number): Promise<PartnerTokenEntity | null> {
   if (!ctx.access.isStaff) return null;
-  const token = await ctx.em.findOne(PartnerTokenEntity, { id });
-  return token && (await canManageToken(ctx, token)) ? token : null;
+  return readable(ctx, 'PartnerToken', await ctx.em.findOne(PartnerTokenEntity, { id }));
 }
 
 function validScopes(scopes: string[]): string[] {

@@ -4,8 +4,8 @@ import { payload } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { ListBound } from '../../graphql/cost.js';
 import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
-import { loadNode } from '../org/org.service.js';
-import { findVisibleMember } from '../member/member.service.js';
+import { loadNode } from '../org/index.js';
+import { findVisibleMember } from '../member/index.js';
 import {
   AgreementEntity, CoBuildingUnitEntity, CommitteeSeatEntity, CrossAppointmentEntity, DoubleReportEntity, MAX_UNIT_COMMUNITIES, PropertyEvaluationEntity, UnitKind,
 } from './unit.entity.js';
@@ -115,8 +115,8 @@ export class CoBuildingUnitResolver {
   @FieldResolver(() => PartnerTokenConnection, { nullable: true, description: "The unit's API tokens issued by the communities you administer, newest first; null unless you are a committee admin of a community the unit works with." })
   async partnerTokens(@Root() unit: CoBuildingUnitEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
-    if (!(await partners.canManageTokens(ctx, unit.id))) return null;
-    return toConnection(await partners.tokensOf(ctx, unit.id, page), page, () => partners.tokenCountOf(ctx, unit.id));
+    const rows = await partners.managedTokensOf(ctx, unit.id, page);
+    return rows && toConnection(rows, page, () => partners.tokenCountOf(ctx, unit.id));
   }
 }
 

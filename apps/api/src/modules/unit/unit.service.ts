@@ -5,59 +5,27 @@ import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/e
 import { idOf, type Page } from '../../graphql/relay.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { sql } from '../../db/sql.js';
-import { GrantRole } from '../access/access.scope.js';
-import { OrgLevel, type OrgNodeEntity } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
+import { GrantRole } from '../access/index.js';
+import { OrgLevel, type OrgNodeEntity } from '../org/index.js';
+import { loadNode } from '../org/index.js';
 import { CoBuildingUnitEntity, MAX_UNIT_COMMUNITIES, UnitKind } from './unit.entity.js';
-import { canPartnerSee, partnerCondition, registerUnitRelation } from './unit.scope.js';
+import { can, condition, partnerAllows, readable, reveal as revealValue, type Condition } from '../access/index.js';
+import { communityForWrite as sharedCommunityForWrite } from '../org/index.js';
+import type { UnitRow, UnitRowType } from './unit.policy.js';
+import './unit.policy.js';
 
-// ---- the unit scope of this module's own types ---------------------------------------------------------
+// ---- rows that concern a unit (the rules are in unit.policy.ts) ---------------------------------------
 
-/** Every row of these types belongs to one unit and one community. */
-export const UNIT_ROW_TYPES = ['Agreement', 'CommitteeSeat', 'CrossAppointment', 'PropertyEvaluation', 'DoubleReportMember'] as const;
-export type UnitRowType = (typeof UNIT_ROW_TYPES)[number];
-export interface UnitRow { unitId: number; communityId: number }
-
-for (const typeName of UNIT_ROW_TYPES) {
-  registerUnitRelation<UnitRow>(typeName, {
-    unitIdsOf: (_ctx, row) => [row.unitId],
-    communityIdsOf: (_ctx, row) => [row.communityId],
-    sqlCondition: (alias) => `${alias}.unit_id = ?`,
-    communitySqlCondition: (alias) => `${alias}.community_id = ?`,
-  });
-}
-// the unit itself: its contact details are "its own" for its partner tokens, issued by a community it works with
-registerUnitRelation<CoBuildingUnitEntity>('CoBuildingUnit', {
-  unitIdsOf: (_ctx, unit) => [unit.id],
-  communityIdsOf: (ctx, unit) => communityIdsOf(ctx, unit.id),
-  sqlCondition: (alias) => `${alias}.id = ?`,
-  communitySqlCondition: (alias) => `exists (select 1 from unit_community uc where uc.unit_id = ${alias}.id and uc.community_id = ?)`,
-});
+export { UNIT_ROW_TYPES, type UnitRow, type UnitRowType } from './unit.policy.js';
 
 /** Staff whose grants cover the row's community, or a partner token of the row's unit issued by the row's community. */
-export async function canSeeUnitRow(ctx: Context, typeName: UnitRowType, row: UnitRow): Promise<boolean> {
-  if (ctx.access.isStaff) {
-    const community = await loadNode(ctx, row.communityId);
-    return community != null && ctx.access.canRead(community.path);
-  }
-  return canPartnerSee(ctx, typeName, row);
+export function canSeeUnitRow(ctx: Context, typeName: UnitRowType, row: UnitRow): Promise<boolean> {
+  return can(ctx, 'read', typeName, row);
 }
 
 /** SQL for "row `alias` (with unit_id, community_id) is visible to the caller", as canSeeUnitRow decides. */
-export function unitRowVisibility(ctx: Context, typeName: UnitRowType, alias: string): { sql: string; params: unknown[] } {
-  const staff = ctx.access.subtreeCondition('vc.path');
-  const partner = partnerCondition(ctx, typeName, alias);
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (staff.sql !== 'false') {
-    parts.push(`exists (select 1 from org_node vc where vc.id = ${alias}.community_id and ${staff.sql})`);
-    params.push(...staff.params);
-  }
-  if (partner.sql !== 'false') {
-    parts.push(partner.sql);
-    params.push(...partner.params);
-  }
-  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params };
+export function unitRowVisibility(ctx: Context, typeName: UnitRowType, alias: string): Condition {
+  return condition(ctx, 'read', typeName, alias);
 }
 
 type EntityClass<E> = new (...args: never[]) => E;
@@ -71,8 +39,7 @@ export function loadRow<E extends { id: number }>(ctx: Context, entity: EntityCl
 
 /** A unit-scoped row the caller may see, or null (out of scope behaves as missing). */
 export async function findVisibleRow<E extends { id: number } & UnitRow>(ctx: Context, entity: EntityClass<E>, typeName: UnitRowType, id: number): Promise<E | null> {
-  const row = await loadRow(ctx, entity, id);
-  return row && (await canSeeUnitRow(ctx, typeName, row)) ? row : null;
+  return readable(ctx, typeName, await loadRow(ctx, entity, id));
 }
 
 export interface UnitRowList<E> {
@@ -153,7 +120,7 @@ export async function staffCommunitiesOf(ctx: Context, unitId: number, roles?: G
 
 /** Is the caller a partner token of this unit (issued by a community it works with) allowed to read its own data? */
 export function isOwnUnit(ctx: Context, unit: CoBuildingUnitEntity): Promise<boolean> {
-  return canPartnerSee(ctx, 'CoBuildingUnit', unit);
+  return partnerAllows(ctx, 'CoBuildingUnit', unit, 'read');
 }
 
 /**
@@ -176,8 +143,7 @@ export async function contactPhoneOf(ctx: Context, unit: CoBuildingUnitEntity, r
   const communities = own ? [] : await staffCommunitiesOf(ctx, unit.id);
   if (!own && communities.length === 0) return null;
   if (!reveal) return maskPhone(unit.contactPhone);
-  if (own || communities.some((c) => ctx.access.canSeePersonalData(c.path))) return unit.contactPhone;
-  throw forbidden('无权查看完整联系电话 (your role cannot see full phone numbers)');
+  return revealValue(ctx, 'CoBuildingUnit', unit, 'contactPhone', { message: '无权查看完整联系电话 (your role cannot see full phone numbers)' });
 }
 
 function mapUnits(em: EntityManager, rows: Record<string, unknown>[]): CoBuildingUnitEntity[] {
@@ -215,18 +181,12 @@ export async function listUnits(ctx: Context, filter: { communityId?: number | n
 
 /** Writes are for staff: anonymous callers are UNAUTHENTICATED, partner tokens FORBIDDEN. */
 export function requireStaff(ctx: Context): void {
-  if (ctx.access.isPartner) throw forbidden('合作单位令牌不能执行此操作 (partner tokens cannot do this)');
-  if (!ctx.access.isStaff) throw unauthenticated();
+  ctx.access.requireStaffNotPartner();
 }
 
-/** Decode a community id from input and require write access to it (FORBIDDEN otherwise). */
-export async function communityForWrite(ctx: Context, globalId: string, field: string[]): Promise<OrgNodeEntity> {
-  const id = idOf(globalId, 'PartyCommittee');
-  const node = id == null ? null : await loadNode(ctx, id);
-  if (!node || node.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区党委', field);
-  ctx.access.assertCanWrite(node.path);
-  if (node.archived) fail(UserErrorCode.ARCHIVED, `${node.name}已归档，不能修改`, field);
-  return node;
+/** Decode a community id from input and require write access to it (FORBIDDEN otherwise; ARCHIVED when archived). */
+export function communityForWrite(ctx: Context, globalId: string, field: string[]): Promise<OrgNodeEntity> {
+  return sharedCommunityForWrite(ctx, idOf(globalId, 'PartyCommittee'), field, { notFound: '找不到该社区党委' });
 }
 
 /** Decode a unit id from input; NOT_FOUND on the field when there is no such unit. */

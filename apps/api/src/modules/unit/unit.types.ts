@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node } from '../../graphql/relay.js';
 import { UserError } from '../../graphql/errors.js';
-import { PartyCommittee } from '../org/org.types.js';
-import { PartyMember } from '../member/member.types.js';
+import { PartyCommittee } from '../org/index.js';
+import { PartyMember } from '../member/index.js';
 import { CrossAppointmentRole, CrossAppointmentSide, EvaluationFlag, UnitKind } from './unit.entity.js';
 
 registerEnumType(UnitKind, {

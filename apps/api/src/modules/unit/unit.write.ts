@@ -4,7 +4,7 @@ import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
 import { CoBuildingUnitEntity, UnitKind } from './unit.entity.js';
 import { communityForWrite, communityIdsOf, ensureLinked, requireStaff, staffCommunitiesOf, todayInChina, unitFromInput } from './unit.service.js';
 import { optionalText, uniquely, validContactPhone, validDate, validText } from '../../graphql/validate.js';
-import { GrantRole } from '../access/access.scope.js';
+import { GrantRole } from '../access/index.js';
 
 export interface UnitCreate { communityId: string; name: string; kind: UnitKind; partyOrgName?: string | null; contactName?: string | null; contactPhone?: string | null; since?: string | null }
 export interface UnitUpdate { id: string; name?: string | null; kind?: UnitKind | null; partyOrgName?: string | null; contactName?: string | null; contactPhone?: string | null }

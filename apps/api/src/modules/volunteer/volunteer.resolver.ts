@@ -4,17 +4,11 @@ import { idOf, PageArgs, toConnection, toGlobalId, toPage } from '../../graphql/
 import { forbidden, payload } from '../../graphql/errors.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { nodeFetcher, registerNodeType } from '../../graphql/node.registry.js';
-import { loadNode } from '../org/org.service.js';
-import { PartyCommittee } from '../org/org.types.js';
-import { findVisibleMember } from '../member/member.service.js';
-import { PartyMember } from '../member/member.types.js';
-import { Household } from '../household/household.resolver.js';
-import { CoBuildingUnitEntity } from '../unit/unit.entity.js';
-import { loadUnit } from '../unit/unit.service.js';
-import { CoBuildingUnit } from '../unit/unit.types.js';
-import { Activity } from './activity.types.js';
-import { findVisibleActivity } from './activity.service.js';
-import { optionalId, requireId } from './activity.resolver.js';
+import { loadNode, PartyCommittee } from '../org/index.js';
+import { findVisibleMember, PartyMember } from '../member/index.js';
+import { Household } from '../household/index.js';
+import { CoBuildingUnit, CoBuildingUnitEntity, loadUnit } from '../unit/index.js';
+import { Activity, findVisibleActivity, optionalId, requireId } from '../activity/index.js';
 import { RecognitionEntity, ServiceRecordEntity, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import * as volunteers from './volunteer.service.js';
 import {
@@ -36,14 +30,12 @@ const YEAR = { nullable: true, description: 'Only this calendar year (Asia/Shang
 export class VolunteerFieldsResolver {
   @FieldResolver(() => String, { description: 'Name; masked (张*华) for partner tokens.' })
   name(@Root() v: VolunteerEntity, @Ctx() ctx: Context) {
-    return ctx.access.isStaff ? v.name : maskName(v.name);
+    return volunteers.volunteerName(ctx, v);
   }
 
   @FieldResolver(() => String, { description: 'Mobile number, masked unless `reveal` is true and your role needs contact details over the community.' })
-  async phone(@Root() v: VolunteerEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
-    if (!reveal) return maskPhone(v.phone)!;
-    if (!ctx.access.isStaff || !(await volunteers.canSeeVolunteerContact(ctx, v))) throw forbidden('无权查看完整手机号 (your role cannot see full phone numbers)');
-    return v.phone;
+  phone(@Root() v: VolunteerEntity, @Arg('reveal', () => Boolean, { defaultValue: false, description: 'Ask for the full number.' }) reveal: boolean, @Ctx() ctx: Context) {
+    return volunteers.volunteerPhone(ctx, v, reveal);
   }
 
   @FieldResolver(() => PartyCommittee, { description: 'The community whose roll the volunteer is on.' })
@@ -79,7 +71,7 @@ export class VolunteerFieldsResolver {
 
   @FieldResolver(() => [Recognition], { description: 'Recognitions received (优秀志愿者 ...), newest first; empty for partner tokens.' })
   recognitions(@Root() v: VolunteerEntity, @Ctx() ctx: Context) {
-    return ctx.access.isStaff ? volunteers.recognitionsOfVolunteer(ctx, v.id) : [];
+    return volunteers.recognitionsOfVolunteer(ctx, v.id);
   }
 }
 
@@ -108,8 +100,8 @@ export class VolunteerTeamFieldsResolver {
   @FieldResolver(() => VolunteerConnection, { nullable: true, description: 'The roster, by name; null unless you are staff with a grant in the community.' })
   async members(@Root() t: VolunteerTeamEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
-    if (!(await volunteers.canReadCommunityId(ctx, t.communityId))) return null;
-    return toConnection(await volunteers.membersOfTeam(ctx, t.id, page), page, () => volunteers.memberCountOfTeam(ctx, t.id));
+    const rows = await volunteers.rosterOfTeam(ctx, t, page);
+    return rows && toConnection(rows, page, () => volunteers.memberCountOfTeam(ctx, t.id));
   }
 
   @FieldResolver(() => Float, { description: "Service hours of the team's members (a volunteer in two teams counts in both)." })
@@ -182,7 +174,7 @@ export class VolunteerQueryResolver {
     const id = idOf(communityId, 'PartyCommittee');
     const team = teamId == null ? null : idOf(teamId, 'VolunteerTeam') ?? -1;
     const unit = unitId == null ? null : idOf(unitId, 'CoBuildingUnit') ?? -1;
-    if (id == null || (!ctx.access.isStaff && !ctx.access.isPartner)) return toConnection([], page, async () => 0);
+    if (id == null) return toConnection([], page, async () => 0);
     const { rows, total } = await volunteers.listVolunteers(ctx, id, { teamId: team, unitId: unit, search }, page);
     return toConnection(rows, page, total);
   }

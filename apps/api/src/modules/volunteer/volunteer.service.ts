@@ -4,52 +4,48 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
-import type { Access } from '../access/access.scope.js';
-import { OrgLevel, OrgNodeEntity } from '../org/org.entity.js';
-import { loadNode } from '../org/org.service.js';
-import { canPartnerSee, partnerCondition, registerUnitRelation } from '../unit/unit.scope.js';
-import { requireStaff } from './activity.service.js';
-import { shanghaiDay, yearRange } from './activity.time.js';
+import { communityForWrite as sharedCommunityForWrite, loadNode, OrgLevel, type OrgNodeEntity } from '../org/index.js';
+import { can, condition, readable, reveal } from '../access/index.js';
+import { maskName, maskPhone } from '../../graphql/mask.js';
+import { readsCommunityId } from './volunteer.policy.js';
+import { shanghaiDay, yearRange } from '../activity/index.js';
 import { RecognitionEntity, ServiceRecordEntity, ServiceSource, VolunteerEntity, VolunteerTeamEntity } from './volunteer.entity.js';
 import { uniquely, validMobile, validSearch, validText } from '../../graphql/validate.js';
 
-// A partner sees the volunteers who serve for its unit in the token's community (names masked, phones never in full).
-registerUnitRelation<VolunteerEntity>('Volunteer', {
-  unitIdsOf: (_ctx, volunteer) => (volunteer.unitId == null ? [] : [volunteer.unitId]),
-  communityIdsOf: (_ctx, volunteer) => [volunteer.communityId],
-  sqlCondition: (alias) => `${alias}.unit_id = ?`,
-  communitySqlCondition: (alias) => `${alias}.community_id = ?`,
-});
+// ---- access (the rules are in volunteer.policy.ts) -------------------------------------------------------
 
-// ---- access --------------------------------------------------------------------------------------------
-
-/** Staff with any grant in the community (or above it) read its volunteers, teams' rosters and records. */
-export function canReadCommunity(access: Access, community: OrgNodeEntity): boolean {
-  return access.grants.some((g) => g.communityId === community.id || community.path.startsWith(g.path));
-}
+/** Staff with any grant in the community (or above it) read its volunteers: the community-wide read policy. */
+export { readsCommunity as canReadCommunity } from './volunteer.policy.js';
 
 async function community(ctx: Context, id: number): Promise<OrgNodeEntity | null> {
   const node = await loadNode(ctx, id);
   return node && node.level === OrgLevel.COMMUNITY ? node : null;
 }
 
-export async function canSeeVolunteer(ctx: Context, volunteer: VolunteerEntity): Promise<boolean> {
-  if (ctx.access.isStaff) {
-    const c = await community(ctx, volunteer.communityId);
-    return c != null && canReadCommunity(ctx.access, c);
-  }
-  return ctx.access.isPartner && canPartnerSee(ctx, 'Volunteer', volunteer);
+export function canSeeVolunteer(ctx: Context, volunteer: VolunteerEntity): Promise<boolean> {
+  return can(ctx, 'read', 'Volunteer', volunteer);
 }
 
-/** Staff whose role needs contact details, over the whole community. */
-export async function canSeeVolunteerContact(ctx: Context, volunteer: VolunteerEntity): Promise<boolean> {
-  const c = await community(ctx, volunteer.communityId);
-  return c != null && ctx.access.canSeePersonalData(c.path);
+/** The volunteer's phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
+export async function volunteerPhone(ctx: Context, volunteer: VolunteerEntity, inClear: boolean): Promise<string> {
+  if (!inClear) return maskPhone(volunteer.phone)!;
+  return (await reveal(ctx, 'Volunteer', volunteer, 'phone'))!;
 }
 
-export async function canReadCommunityId(ctx: Context, communityId: number): Promise<boolean> {
-  const c = await community(ctx, communityId);
-  return c != null && ctx.access.isStaff && canReadCommunity(ctx.access, c);
+/** The volunteer's name: in full for staff, masked (张*华) for partner tokens. */
+export function volunteerName(ctx: Context, volunteer: VolunteerEntity): string {
+  return ctx.access.isStaff ? volunteer.name : maskName(volunteer.name);
+}
+
+/** One page of a team's roster; null unless the caller reads the community's volunteers (community-wide read). */
+export async function rosterOfTeam(ctx: Context, team: VolunteerTeamEntity, page: Page): Promise<VolunteerEntity[] | null> {
+  if (!(await readsCommunityId(ctx, team.communityId))) return null;
+  return membersOfTeam(ctx, team.id, page);
+}
+
+/** Staff with a grant in the community (community-wide read). */
+export function canReadCommunityId(ctx: Context, communityId: number): Promise<boolean> {
+  return readsCommunityId(ctx, communityId);
 }
 
 // ---- loaders -------------------------------------------------------------------------------------------
@@ -61,8 +57,7 @@ export function loadVolunteer(ctx: Context, id: number): Promise<VolunteerEntity
 }
 
 export async function findVisibleVolunteer(ctx: Context, id: number): Promise<VolunteerEntity | null> {
-  const volunteer = await loadVolunteer(ctx, id);
-  return volunteer && (await canSeeVolunteer(ctx, volunteer)) ? volunteer : null;
+  return readable(ctx, 'Volunteer', await loadVolunteer(ctx, id));
 }
 
 export function loadTeam(ctx: Context, id: number): Promise<VolunteerTeamEntity | null> {
@@ -78,15 +73,14 @@ export function loadServiceRecord(ctx: Context, id: number): Promise<ServiceReco
 }
 
 export async function findVisibleServiceRecord(ctx: Context, id: number): Promise<ServiceRecordEntity | null> {
-  const record = await loadServiceRecord(ctx, id);
-  return record && (await findVisibleVolunteer(ctx, record.volunteerId)) ? record : null;
+  return readable(ctx, 'ServiceRecord', await loadServiceRecord(ctx, id));
 }
 
 export async function findVisibleRecognition(ctx: Context, id: number): Promise<RecognitionEntity | null> {
   const recognition = await ctx.loaders
     .get<number, RecognitionEntity | null>('recognition.byId', async (ids) => byKey(ids, await ctx.em.find(RecognitionEntity, { id: { $in: [...ids] } }), (r) => r.id))
     .load(id);
-  return recognition && (await canReadCommunityId(ctx, recognition.communityId)) ? recognition : null;
+  return readable(ctx, 'Recognition', recognition);
 }
 
 /** Teams each volunteer belongs to, batched. */
@@ -208,7 +202,9 @@ export function recordCountOfVolunteer(ctx: Context, volunteerId: number, year: 
 }
 
 /** Recognitions of each volunteer, newest year first. */
-export function recognitionsOfVolunteer(ctx: Context, volunteerId: number): Promise<RecognitionEntity[]> {
+export async function recognitionsOfVolunteer(ctx: Context, volunteerId: number): Promise<RecognitionEntity[]> {
+  // recognitions are for staff; partners see the volunteer without them
+  if (!ctx.access.isStaff) return [];
   return ctx.loaders
     .get<number, RecognitionEntity[]>('volunteer.recognitions', async (ids) => {
       const rows = await ctx.em.find(RecognitionEntity, { volunteerId: { $in: [...ids] } }, { orderBy: { year: 'desc', id: 'asc' } });
@@ -221,13 +217,13 @@ export function recognitionsOfVolunteer(ctx: Context, volunteerId: number): Prom
 
 /** Volunteers of a community the caller may see (staff in the community; a partner: its unit's), by name. */
 export async function listVolunteers(ctx: Context, communityId: number, filter: { teamId?: number | null; search?: string | null; unitId?: number | null }, page: Page): Promise<{ rows: VolunteerEntity[]; total: () => Promise<number> }> {
+  if (!ctx.access.isStaff && !ctx.access.isPartner) return { rows: [], total: async () => 0 };
   const where = ['v.community_id = ?', 'v.archived_at is null'];
   const params: unknown[] = [communityId];
-  if (!(await canReadCommunityId(ctx, communityId))) {
-    const partner = partnerCondition(ctx, 'Volunteer', 'v');
-    where.push(partner.sql);
-    params.push(...partner.params);
-  }
+  // the community's volunteers the caller may read: all of them for its staff, the unit's for a partner
+  const visible = condition(ctx, 'read', 'Volunteer', 'v');
+  where.push(visible.sql);
+  params.push(...visible.params);
   if (filter.teamId != null) { where.push('exists (select 1 from volunteer_team_member m where m.volunteer_id = v.id and m.team_id = ?)'); params.push(filter.teamId); }
   if (filter.unitId != null) { where.push('v.unit_id = ?'); params.push(filter.unitId); }
   if (filter.search != null) {
@@ -269,12 +265,9 @@ export async function listRecognitions(ctx: Context, communityId: number, year: 
 
 const field = (name: string) => ['input', name];
 
-/** The community committee, for a write by staff who can write it (FORBIDDEN otherwise). */
-async function communityForWrite(em: EntityManager, ctx: Context, communityId: number, fieldPath: string[]): Promise<OrgNodeEntity> {
-  const node = await em.findOne(OrgNodeEntity, { id: communityId });
-  if (!node || node.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区', fieldPath);
-  ctx.access.assertCanWrite(node.path);
-  return node;
+/** The community committee, for a write by staff who can write it (FORBIDDEN otherwise, ARCHIVED when archived). */
+function communityForWrite(em: EntityManager, ctx: Context, communityId: number, fieldPath: string[]): Promise<OrgNodeEntity> {
+  return sharedCommunityForWrite(ctx, communityId, fieldPath, { em });
 }
 
 
@@ -318,7 +311,7 @@ async function lockTeam(em: EntityManager, ctx: Context, id: number, fieldPath =
 export interface VolunteerCreate { communityId: number; name: string; phone: string; memberId?: number | null; unitId?: number | null; skills?: string[] | null; teamIds?: number[] | null }
 
 export async function createVolunteer(ctx: Context, input: VolunteerCreate): Promise<VolunteerEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = validText(input.name, 20, field('name'), '姓名');
   const phone = validMobile(input.phone, field('phone'));
   const skills = validSkills(input.skills) ?? [];
@@ -342,7 +335,7 @@ export async function createVolunteer(ctx: Context, input: VolunteerCreate): Pro
 export interface VolunteerUpdate { id: number; name?: string | null; phone?: string | null; memberId?: number | null; unitId?: number | null; skills?: string[] | null; archived?: boolean | null }
 
 export async function updateVolunteer(ctx: Context, input: VolunteerUpdate): Promise<VolunteerEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = input.name != null ? validText(input.name, 20, field('name'), '姓名') : undefined;
   const phone = input.phone != null ? validMobile(input.phone, field('phone')) : undefined;
   const skills = validSkills(input.skills);
@@ -362,7 +355,7 @@ export async function updateVolunteer(ctx: Context, input: VolunteerUpdate): Pro
 }
 
 export async function createTeam(ctx: Context, input: { communityId: number; name: string; skills?: string[] | null; unitId?: number | null }): Promise<VolunteerTeamEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = validText(input.name, 50, field('name'), '服务队名称');
   const skills = validSkills(input.skills) ?? [];
   return uniquely(() => ctx.em.transactional(async (em) => {
@@ -375,7 +368,7 @@ export async function createTeam(ctx: Context, input: { communityId: number; nam
 }
 
 export async function updateTeam(ctx: Context, input: { id: number; name?: string | null; skills?: string[] | null; unitId?: number | null; archived?: boolean | null }): Promise<VolunteerTeamEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const name = input.name != null ? validText(input.name, 50, field('name'), '服务队名称') : undefined;
   const skills = validSkills(input.skills);
   const result = await uniquely(() => ctx.em.transactional(async (em) => {
@@ -393,7 +386,7 @@ export async function updateTeam(ctx: Context, input: { id: number; name?: strin
 
 /** Add a volunteer to a team of the same community (adding twice is harmless), or take them off it. */
 export async function setTeamMembership(ctx: Context, teamId: number, volunteerId: number, member: boolean): Promise<{ team: VolunteerTeamEntity; volunteer: VolunteerEntity }> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const result = await ctx.em.transactional(async (em) => {
     const team = await lockTeam(em, ctx, teamId, field('teamId'));
     const volunteer = await lockVolunteer(em, ctx, volunteerId, field('volunteerId'));
@@ -423,7 +416,7 @@ function validServedOn(servedOn: string, now: Date): string {
 
 /** Hours entered by staff (e.g. river patrols that had no sign-up). */
 export async function createServiceRecord(ctx: Context, input: { volunteerId: number; hours: number; servedOn: string; activityId?: number | null; note?: string | null }, now = new Date()): Promise<ServiceRecordEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   const hours = validHours(input.hours);
   const servedOn = validServedOn(input.servedOn, now);
   const note = input.note?.trim() || null;
@@ -448,7 +441,7 @@ export async function createServiceRecord(ctx: Context, input: { volunteerId: nu
 }
 
 export async function deleteServiceRecord(ctx: Context, id: number): Promise<number> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   await ctx.em.transactional(async (em) => {
     const [row] = await sql<{ volunteer_id: number }>(em, `select volunteer_id from service_record where id = ? for update`, [id]);
     if (!row) fail(UserErrorCode.NOT_FOUND, '找不到该服务记录', field('id'));
@@ -460,7 +453,7 @@ export async function deleteServiceRecord(ctx: Context, id: number): Promise<num
 }
 
 export async function createRecognition(ctx: Context, input: { communityId: number; year: number; title: string; volunteerId?: number | null; householdId?: number | null; citation?: string | null }): Promise<RecognitionEntity> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) fail(UserErrorCode.INVALID_INPUT, '年份应为 2000 到 2100', field('year'));
   const title = input.title.trim();
   if (title.length < 1 || [...title].length > 50) fail(UserErrorCode.INVALID_INPUT, '称号应为 1 到 50 个字，如 优秀志愿者', field('title'));
@@ -485,7 +478,7 @@ export async function createRecognition(ctx: Context, input: { communityId: numb
 }
 
 export async function deleteRecognition(ctx: Context, id: number): Promise<number> {
-  requireStaff(ctx);
+  ctx.access.requireStaffNotPartner();
   await ctx.em.transactional(async (em) => {
     const [row] = await sql<{ community_id: number }>(em, `select community_id from recognition where id = ? for update`, [id]);
     if (!row) fail(UserErrorCode.NOT_FOUND, '找不到该表彰', field('id'));

@@ -1,5 +1,5 @@
 /** The volunteer tables' tenant keys: volunteers sign up with a community, whatever node they serve. */
-import { registerTenantTable } from '../org/org.tenancy.js';
+import { registerTenantTable } from '../org/index.js';
 
 registerTenantTable({ table: 'volunteer', fixed: 'the community the volunteer signed up with' });
 registerTenantTable({ table: 'volunteer_team', fixed: "a community's own team" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
-import { communityId, makeActivity, phone, SIGN_UP, testUnit } from './activity.fixtures.js';
+import { communityId, makeActivity, phone, SIGN_UP, testUnit } from '../activity/activity.fixtures.js';
 
 let api: TestApi;
 let admin: string;
