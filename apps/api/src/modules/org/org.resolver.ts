@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context.js';
 import { idOf, PageArgs, toConnection, toPage } from '../../graphql/relay.js';
+import { nestedPages } from '../../graphql/lookahead.js';
 import { fail, payload, UserErrorCode } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.registry.js';
 import { ListBound } from '../../graphql/cost.js';
@@ -35,9 +37,10 @@ export class OrgNodeFieldsResolver {
   }
 
   @FieldResolver(() => OrgNodeConnection, { description: 'Live direct children you may see, in creation order.' })
-  async children(@Root() node: OrgNodeEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+  async children(@Root() node: OrgNodeEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const page = toPage(args);
-    const rows = await orgs.childrenOf(ctx, node.id, page);
+    // a tree view asks for children of children: fetch those levels in the same statement
+    const rows = await orgs.childrenOf(ctx, node.id, page, nestedPages(info, orgs.MAX_PREFETCH_LEVELS - 1));
     return toConnection(rows, page, () => orgs.childCountOf(ctx, node.id));
   }
 

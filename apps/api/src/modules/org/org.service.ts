@@ -5,6 +5,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import { type Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { validSearch, validText } from '../../graphql/validate.js';
 import { forgetCachedSessions, subtreeEnd, type Access } from '../access/index.js';
 import { orgStats, type OrgStatValues } from './org.stats.js';
@@ -13,15 +14,15 @@ import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity } 
 import { canSeeNode, nodeReadCondition } from './org.policy.js';
 
 function mapRows(em: EntityManager, rows: Record<string, unknown>[]): OrgNodeEntity[] {
-  return rows.map((row) => em.map(OrgNodeEntity, row));
+  return fromRows(em, OrgNodeEntity, rows);
 }
 
 /** Any node by id, without access checks (callers check). Batched per request. */
 export function loadNode(ctx: Context, id: number): Promise<OrgNodeEntity | null> {
   return ctx.loaders
     .get<number, OrgNodeEntity | null>('org.byId', async (ids) => {
-      const rows = await ctx.em.find(OrgNodeEntity, { id: { $in: [...ids] } });
-      return byKey(ids, rows, (r) => r.id);
+      const rows = await sql(ctx.em, `select * from org_node where id = any(?::int[])`, [[...ids]]);
+      return byKey(ids, mapRows(ctx.em, rows), (r) => r.id);
     })
     .load(id);
 }
@@ -43,21 +44,61 @@ export async function ancestorsOf(ctx: Context, node: OrgNodeEntity): Promise<Or
   return nodes.filter((n): n is OrgNodeEntity => n != null);
 }
 
-/** One page of visible, live children for each parent, one statement per batch of parents. */
-export function childrenOf(ctx: Context, parentId: number, page: Page): Promise<OrgNodeEntity[]> {
-  return ctx.loaders
-    .get<number, OrgNodeEntity[]>(`org.children:${page.offset}:${page.limit}`, async (parentIds) => {
-      const visible = nodeReadCondition(ctx, 'n');
-      const rows = await sql(ctx.em,
-        `select * from (
+/** The most levels of children one statement fetches (the whole chain below a street committee). */
+export const MAX_PREFETCH_LEVELS = 4;
+
+/** Loader name of "children pages `pages[0]`, and below each of them `pages[1]`, ...". */
+const childrenLoaderName = (pages: readonly Page[]) => `org.children:${pages.map((p) => `${p.offset}:${p.limit}`).join('/')}`;
+
+/**
+ * One page of visible, live children for each parent, one statement per batch of parents.
+ *
+ * `deeper` are the pages the request asks for further down (children of each child, and so on, as a tree view
+ * selects them): then the same statement fetches those levels too, and the loaders of the levels below are
+ * filled from it, so a tree of any depth costs one statement instead of one per level.
+ */
+export function childrenOf(ctx: Context, parentId: number, page: Page, deeper: readonly Page[] = []): Promise<OrgNodeEntity[]> {
+  const pages = [page, ...deeper].slice(0, MAX_PREFETCH_LEVELS);
+  return childrenLoader(ctx, pages).load(parentId);
+}
+
+function childrenLoader(ctx: Context, pages: readonly Page[]) {
+  return ctx.loaders.get<number, OrgNodeEntity[]>(childrenLoaderName(pages), async (parentIds) => {
+    const visible = nodeReadCondition(ctx, 'n');
+    const [top] = pages;
+    // one level: only the page asked for; several: every visible live node down to the deepest level asked for,
+    // and the walk below keeps each level's page under the nodes kept one level up
+    const rows = mapRows(ctx.em, await sql(ctx.em, pages.length === 1
+      ? `select * from (
            select n.*, row_number() over (partition by n.parent_id order by n.id) - 1 as rn
            from org_node n
            where n.parent_id = any(?::int[]) and n.archived_at is null and ${visible.sql}
-         ) t where rn >= ? and rn <= ? order by parent_id, rn`,
-        [[...parentIds], ...visible.params, page.offset, page.offset + page.limit]);
-      return groupBy(parentIds, mapRows(ctx.em, rows), (n) => n.parentId!);
-    })
-    .load(parentId);
+         ) t where rn >= ${top.offset} and rn <= ${top.offset + top.limit} order by parent_id, rn`
+      : `select n.* from org_node n
+         where n.id in (select d.id from org_node p join org_node d on d.path > p.path and d.path < p.path || '~' and d.depth <= p.depth + ${pages.length}
+                        where p.id = any(?::int[]))
+           and n.archived_at is null and ${visible.sql}
+         order by n.parent_id, n.id`,
+      [[...parentIds], ...visible.params]));
+    const children = new Map<number, OrgNodeEntity[]>();
+    for (const n of rows) {
+      const list = children.get(n.parentId!);
+      if (list) list.push(n);
+      else children.set(n.parentId!, [n]);
+    }
+    if (pages.length === 1) return parentIds.map((id) => children.get(id) ?? []);
+    // the page (plus one row telling whether more follow) of each parent's visible children, in id order
+    const pageOf = (parent: number, p: Page) => (children.get(parent) ?? []).slice(p.offset, p.offset + p.limit + 1);
+    const result = parentIds.map((id) => pageOf(id, top));
+    let level = result;
+    for (let i = 1; i < pages.length; i++) {
+      const below = childrenLoader(ctx, pages.slice(i));
+      const parents = level.flatMap((list) => list.slice(0, pages[i - 1].limit));
+      level = parents.map((n) => pageOf(n.id, pages[i]));
+      parents.forEach((n, k) => below.prime(n.id, level[k]));
+    }
+    return result;
+  });
 }
 
 export function childCountOf(ctx: Context, parentId: number): Promise<number> {

@@ -208,6 +208,42 @@ describe('batched loading', () => {
     expect(big.statements).toBeLessThanOrEqual(2 + 1 + 4 * 4);
   });
 
+  it('fetches a tree of children in one statement, the same pages as level by level, paged windows included', async () => {
+    const hongkang = await findNode('红康社区');
+    const level = (first: number, inner: string) => `children(first: ${first}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name ${inner} } } }`;
+    const TREE = `query($id: ID!) { orgNode(id: $id) { ${level(3, level(2, level(100, level(1, ''))))} } }`;
+    await api.gql('{ viewer { id } }', {}, admin);
+    const tree = await api.countStatements(() => api.gql(TREE, { id: hongkang.id }, admin));
+    expect(tree.result.errors).toBeUndefined();
+    const childrenStatements = tree.sql.filter((text) => /from org_node n/.test(text) && !/count\(\*\)/.test(text));
+    expect(childrenStatements).toHaveLength(1);
+
+    // the same tree, one level per request
+    async function byLevel(id: string, firsts: number[]): Promise<unknown> {
+      const res = await api.gql(`query($id: ID!) { orgNode(id: $id) { ${level(firsts[0], '')} } }`, { id }, admin);
+      const conn = res.data.orgNode.children;
+      for (const edge of conn.edges) {
+        if (firsts.length > 1) edge.node.children = await byLevel(edge.node.id, firsts.slice(1));
+      }
+      return conn;
+    }
+    expect(tree.result.data.orgNode.children).toEqual(await byLevel(hongkang.id, [3, 2, 100, 1]));
+    const leaves = tree.result.data.orgNode.children.edges.flatMap((b: any) => b.node.children.edges.flatMap((g: any) => g.node.children.edges));
+    expect(leaves.length).toBeGreaterThan(3);
+    expect(tree.result.data.orgNode.children.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('pages a nested level after a cursor exactly as a single level does', async () => {
+    const hongkang = await findNode('红康社区');
+    const first = await api.gql(`query($id: ID!) { orgNode(id: $id) { children(first: 2) { pageInfo { endCursor } } } }`, { id: hongkang.id }, admin);
+    const after = first.data.orgNode.children.pageInfo.endCursor;
+    const nested = await api.gql(`query($id: ID!, $after: String) { orgNode(id: $id) { children(first: 1) { edges { node { id
+      children(first: 2, after: $after) { edges { node { name } } } } } } } }`, { id: hongkang.id, after }, admin);
+    const branch = nested.data.orgNode.children.edges[0].node;
+    const single = await api.gql(`query($id: ID!, $after: String) { orgNode(id: $id) { children(first: 2, after: $after) { edges { node { name } } } } }`, { id: branch.id, after }, admin);
+    expect(branch.children).toEqual(single.data.orgNode.children);
+  });
+
   it("adds every module's counts to the stats of a batch of nodes in one statement", async () => {
     const hongkang = await findNode('红康社区');
     const q = (fields: string) => `query($id: ID!) { orgNode(id: $id) { children(first: 100) { edges { node { name ${fields} } } } } }`;
