@@ -4,10 +4,11 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
-import { venueFor } from './venue.service.js';
+import { primeVenues, venueFor } from './venue.service.js';
+import { fromRows } from '../../db/rows.js';
 import { subtreeEnd } from '../access/index.js';
 import { OrgLevel, OrgNodeEntity } from '../org/index.js';
-import { loadNode } from '../org/index.js';
+import { loadNode, primeNodes } from '../org/index.js';
 import { CoBuildingUnitEntity } from '../unit/index.js';
 import { assertCan, can, condition, or, partnerCondition, readable, type Condition } from '../access/index.js';
 import { listedPublicly, staffOverOrganizer } from './activity.policy.js';
@@ -59,9 +60,33 @@ function listVisibility(ctx: Context): Condition {
 
 // ---- loaders -------------------------------------------------------------------------------------------
 
+/**
+ * Columns that bring an activity's venue and organiser along with it (`from activity a join org_node o on
+ * o.id = a.organizer_id left join venue v on v.id = a.venue_id`): nearly every view of an activity shows both,
+ * so they come in the same statement and fill the venue and node loaders (activityRows).
+ */
+const WITH_PLACES = `a.*, to_jsonb(v) as venue_row, to_jsonb(o) as organizer_row`;
+const PLACES_JOIN = `left join venue v on v.id = a.venue_id`;
+
+/** Activities from rows selected with WITH_PLACES; their venues and organisers go to this request's loaders. */
+function activityRows(ctx: Context, rows: Record<string, unknown>[]): ActivityEntity[] {
+  const venues: Record<string, unknown>[] = [];
+  const organizers: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    if (row.venue_row) venues.push(row.venue_row as Record<string, unknown>);
+    if (row.organizer_row) organizers.push(row.organizer_row as Record<string, unknown>);
+  }
+  primeVenues(ctx, venues);
+  primeNodes(ctx, organizers);
+  return fromRows(ctx.em, ActivityEntity, rows);
+}
+
 export function loadActivity(ctx: Context, id: number): Promise<ActivityEntity | null> {
   return ctx.loaders
-    .get<number, ActivityEntity | null>('activity.byId', async (ids) => byKey(ids, await ctx.em.find(ActivityEntity, { id: { $in: [...ids] } }), (a) => a.id))
+    .get<number, ActivityEntity | null>('activity.byId', async (ids) => {
+      const rows = await sql(ctx.em, `select ${WITH_PLACES} from activity a join org_node o on o.id = a.organizer_id ${PLACES_JOIN} where a.id = any(?::int[])`, [[...ids]]);
+      return byKey(ids, activityRows(ctx, rows), (a) => a.id);
+    })
     .load(id);
 }
 
@@ -76,7 +101,8 @@ export function coHostsOf(ctx: Context, activityId: number): Promise<CoBuildingU
       const rows = await sql<Record<string, unknown> & { activity_id: number }>(ctx.em,
         `select h.activity_id, u.* from activity_co_host h join co_building_unit u on u.id = h.unit_id
          where h.activity_id = any(?::int[]) order by h.activity_id, u.name, u.id`, [[...ids]]);
-      const pairs = rows.map((r) => ({ activityId: r.activity_id, unit: ctx.em.map(CoBuildingUnitEntity, { ...r, activity_id: undefined }) }));
+      const units = fromRows(ctx.em, CoBuildingUnitEntity, rows);
+      const pairs = rows.map((r, i) => ({ activityId: r.activity_id, unit: units[i] }));
       return groupBy(ids, pairs, (p) => p.activityId).map((list) => list.map((p) => p.unit));
     })
     .load(activityId);
@@ -107,7 +133,8 @@ export function countsOf(ctx: Context, activityId: number): Promise<SeatCounts> 
 
 export function loadSeries(ctx: Context, id: number): Promise<ActivitySeriesEntity | null> {
   return ctx.loaders
-    .get<number, ActivitySeriesEntity | null>('series.byId', async (ids) => byKey(ids, await ctx.em.find(ActivitySeriesEntity, { id: { $in: [...ids] } }), (s) => s.id))
+    .get<number, ActivitySeriesEntity | null>('series.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, ActivitySeriesEntity, await sql(ctx.em, `select * from activity_series where id = any(?::int[])`, [[...ids]])), (s) => s.id))
     .load(id);
 }
 
@@ -118,12 +145,12 @@ export function occurrencesOf(ctx: Context, seriesId: number, page: Page): Promi
       const visible = seriesVisibility(ctx);
       const rows = await sql(ctx.em,
         `select * from (
-           select a.*, row_number() over (partition by a.series_id order by a.starts_at, a.id) - 1 as rn
-           from activity a join org_node o on o.id = a.organizer_id
+           select ${WITH_PLACES}, row_number() over (partition by a.series_id order by a.starts_at, a.id) - 1 as rn
+           from activity a join org_node o on o.id = a.organizer_id ${PLACES_JOIN}
            where a.series_id = any(?::int[]) and ${visible.sql}
          ) t where rn >= ? and rn <= ? order by series_id, rn`,
         [[...ids], ...visible.params, page.offset, page.offset + page.limit]);
-      return groupBy(ids, rows.map((r) => ctx.em.map(ActivityEntity, r)), (a) => a.seriesId!);
+      return groupBy(ids, activityRows(ctx, rows), (a) => a.seriesId!);
     })
     .load(seriesId);
 }
@@ -203,9 +230,11 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
   }
   if (filter.coHostId != null) add('exists (select 1 from activity_co_host ch where ch.activity_id = a.id and ch.unit_id = ?)', filter.coHostId);
   const from = `activity a join org_node o on o.id = a.organizer_id where ${where.join(' and ')}`;
-  const rows = await sql(ctx.em, `select a.* from ${from} order by a.starts_at, a.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
+  const rows = await sql(ctx.em,
+    `select ${WITH_PLACES} from activity a join org_node o on o.id = a.organizer_id ${PLACES_JOIN} where ${where.join(' and ')}
+     order by a.starts_at, a.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
   return {
-    rows: rows.map((r) => ctx.em.map(ActivityEntity, r)),
+    rows: activityRows(ctx, rows),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from ${from}`, params))[0].count),
   };
 }
@@ -220,7 +249,7 @@ export async function publicCommunities(ctx: Context): Promise<OrgNodeEntity[]> 
      where n.level = 'COMMUNITY' and n.archived_at is null
        and exists (select 1 from activity a where a.community_id = n.id and a.audience = 'PUBLIC' and a.status in ('PUBLISHED', 'FINISHED'))
      order by n.id limit ?`, [MAX_PUBLIC_COMMUNITIES]);
-  return rows.map((r) => ctx.em.map(OrgNodeEntity, r));
+  return fromRows(ctx.em, OrgNodeEntity, rows);
 }
 
 // ---- validation ----------------------------------------------------------------------------------------

@@ -102,6 +102,23 @@ describe('the public list', () => {
   });
 });
 
+describe('round trips', () => {
+  it('reads an activity with its venue and organiser in one statement, by id and in the public list', async () => {
+    const PLACES = `id title venue { name address } organizer { id name level }`;
+    const listed = await api.gql(`{ activities(first: 20, filter: { window: UPCOMING }) { edges { node { ${PLACES} } } } }`);
+    expect(listed.errors).toBeUndefined();
+    const first = listed.data.activities.edges.find((e: any) => e.node.venue)?.node;
+    expect(first).toBeTruthy();
+    const byId = await api.countStatements(() => api.gql(`query($id: ID!) { node(id: $id) { ... on Activity { ${PLACES} } } }`, { id: first.id }));
+    expect(byId.result.errors).toBeUndefined();
+    expect(byId.result.data.node).toEqual(first);
+    expect(byId.statements).toBe(1);
+    const page = await api.countStatements(() => api.gql(`{ activities(first: 20, filter: { window: UPCOMING }) { edges { node { ${PLACES} } } } }`));
+    expect(page.result.data).toEqual(listed.data);
+    expect(page.statements).toBe(1);
+  });
+});
+
 describe('members-only activities and drafts', () => {
   it('are hidden from anonymous callers in lists, by id and through node(id); staff in scope see them', async () => {
     const party = await seededActivity('联合主题党日：参观朱德旧居纪念馆');

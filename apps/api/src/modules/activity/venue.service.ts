@@ -5,6 +5,7 @@ import { byKey } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { optionalText, uniquely, validInt, validText } from '../../graphql/validate.js';
 import { communityForWrite } from '../org/index.js';
 import { VenueEntity } from './activity.entity.js';
@@ -12,10 +13,19 @@ import './activity.policy.js';
 
 const field = (name: string) => ['input', name];
 
+function venueLoader(ctx: Context) {
+  return ctx.loaders.get<number, VenueEntity | null>('venue.byId', async (ids) =>
+    byKey(ids, fromRows(ctx.em, VenueEntity, await sql(ctx.em, `select * from venue where id = any(?::int[])`, [[...ids]])), (v) => v.id));
+}
+
 export function loadVenue(ctx: Context, id: number): Promise<VenueEntity | null> {
-  return ctx.loaders
-    .get<number, VenueEntity | null>('venue.byId', async (ids) => byKey(ids, await ctx.em.find(VenueEntity, { id: { $in: [...ids] } }), (v) => v.id))
-    .load(id);
+  return venueLoader(ctx).load(id);
+}
+
+/** Hand venues another statement already read (raw venue rows) to this request's venue loader. */
+export function primeVenues(ctx: Context, rows: Record<string, unknown>[]): void {
+  const loader = venueLoader(ctx);
+  for (const venue of fromRows(ctx.em, VenueEntity, rows)) loader.prime(venue.id, venue);
 }
 
 /** Venues of a community (public), by name. */
@@ -23,7 +33,7 @@ export async function venuesOf(ctx: Context, communityId: number, includeArchive
   const where = `community_id = ?${includeArchived ? '' : ' and archived_at is null'}`;
   const rows = await sql(ctx.em, `select * from venue where ${where} order by name, id offset ? limit ?`, [communityId, page.offset, page.limit + 1]);
   return {
-    rows: rows.map((r) => ctx.em.map(VenueEntity, r)),
+    rows: fromRows(ctx.em, VenueEntity, rows),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from venue where ${where}`, [communityId]))[0].count),
   };
 }

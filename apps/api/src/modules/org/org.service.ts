@@ -17,14 +17,25 @@ function mapRows(em: EntityManager, rows: Record<string, unknown>[]): OrgNodeEnt
   return fromRows(em, OrgNodeEntity, rows);
 }
 
+function nodeLoader(ctx: Context) {
+  return ctx.loaders.get<number, OrgNodeEntity | null>('org.byId', async (ids) => {
+    const rows = await sql(ctx.em, `select * from org_node where id = any(?::int[])`, [[...ids]]);
+    return byKey(ids, mapRows(ctx.em, rows), (r) => r.id);
+  });
+}
+
 /** Any node by id, without access checks (callers check). Batched per request. */
 export function loadNode(ctx: Context, id: number): Promise<OrgNodeEntity | null> {
-  return ctx.loaders
-    .get<number, OrgNodeEntity | null>('org.byId', async (ids) => {
-      const rows = await sql(ctx.em, `select * from org_node where id = any(?::int[])`, [[...ids]]);
-      return byKey(ids, mapRows(ctx.em, rows), (r) => r.id);
-    })
-    .load(id);
+  return nodeLoader(ctx).load(id);
+}
+
+/**
+ * Hand nodes that another statement already read (raw org_node rows, e.g. an activity's organiser joined to it)
+ * to this request's node loader, so nothing reads them again.
+ */
+export function primeNodes(ctx: Context, rows: Record<string, unknown>[]): void {
+  const loader = nodeLoader(ctx);
+  for (const node of mapRows(ctx.em, rows)) loader.prime(node.id, node);
 }
 
 /** A node the caller may see, or null (out-of-scope behaves as missing). */
