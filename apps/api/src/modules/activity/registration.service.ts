@@ -7,6 +7,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, userError, UserErrorCode, UserFacingError } from '../../graphql/errors.js';
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { loadNode } from '../org/index.js';
 import { ActivityStatus, type ActivityEntity } from './activity.entity.js';
 import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockActivity, requireStaff } from './activity.service.js';
@@ -36,7 +37,8 @@ export function normalizeCode(code: string): string {
 
 export function loadRegistration(ctx: Context, id: number): Promise<RegistrationEntity | null> {
   return ctx.loaders
-    .get<number, RegistrationEntity | null>('registration.byId', async (ids) => byKey(ids, await ctx.em.find(RegistrationEntity, { id: { $in: [...ids] } }), (r) => r.id))
+    .get<number, RegistrationEntity | null>('registration.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, RegistrationEntity, await sql(ctx.em, `select * from registration where id = any(?::int[])`, [[...ids]])), (r) => r.id))
     .load(id);
 }
 
@@ -49,7 +51,8 @@ export async function findVisibleRegistration(ctx: Context, id: number): Promise
 export async function registrationByCode(ctx: Context, code: string): Promise<RegistrationEntity | null> {
   const normalized = normalizeCode(code);
   if (!CODE_PATTERN.test(normalized)) return null;
-  return ctx.em.findOne(RegistrationEntity, { code: normalized });
+  const [row] = await sql(ctx.em, `select * from registration where code = ?`, [normalized]);
+  return row ? fromRows(ctx.em, RegistrationEntity, [row])[0] : null;
 }
 
 /** 1-based place on the waiting list (by order of sign-up), for waitlisted registrations; batched. */
@@ -106,7 +109,7 @@ function registrationsOf(ctx: Context, activityId: number, filter: RegistrationL
            from registration r where r.activity_id = any(?::int[]) and (?::text is null or r.status = ?::text)
          ) t where rn >= ? and rn <= ? order by activity_id, rn`,
         [[...ids], status, status, page.offset, page.offset + page.limit]);
-      return groupBy(ids, rows.map((r) => ctx.em.map(RegistrationEntity, r)), (r) => r.activityId);
+      return groupBy(ids, fromRows(ctx.em, RegistrationEntity, rows), (r) => r.activityId);
     })
     .load(activityId);
 }
