@@ -43,6 +43,22 @@ function valueOf(value: ValueNode | undefined, info: GraphQLResolveInfo): unknow
  * then load (and report errors) as usual.
  */
 export function nestedPages(info: GraphQLResolveInfo, levels: number): Page[] {
+  // siblings in a list share their field nodes (graphql-js collects them once per parent type): work it out once
+  // per request and level, unless variables are involved (then they may differ between requests, not siblings)
+  let byLevels = memo.get(info.fieldNodes);
+  const known = byLevels?.get(info.variableValues)?.get(levels);
+  if (known) return known;
+  const pages = lookAhead(info, levels);
+  if (!byLevels) memo.set(info.fieldNodes, (byLevels = new WeakMap()));
+  let entry = byLevels.get(info.variableValues);
+  if (!entry) byLevels.set(info.variableValues, (entry = new Map()));
+  entry.set(levels, pages);
+  return pages;
+}
+
+const memo = new WeakMap<readonly FieldNode[], WeakMap<object, Map<number, Page[]>>>();
+
+function lookAhead(info: GraphQLResolveInfo, levels: number): Page[] {
   const pages: Page[] = [];
   let current: readonly FieldNode[] = info.fieldNodes;
   while (pages.length < levels) {

@@ -92,26 +92,36 @@ export interface ConnectionShape<T> {
   totalCount: number | Promise<number>;
 }
 
+/** One item of a page; its cursor is made only when a client asks for it. */
+class EdgeResult<T> {
+  constructor(readonly node: T, private readonly offset: number) {}
+  get cursor(): string { return encodeCursor(this.offset); }
+}
+
+class PageInfoResult implements PageInfo {
+  constructor(readonly hasNextPage: boolean, private readonly offset: number, private readonly size: number) {}
+  get hasPreviousPage(): boolean { return this.offset > 0; }
+  get startCursor(): string | null { return this.size > 0 ? encodeCursor(this.offset) : null; }
+  get endCursor(): string | null { return this.size > 0 ? encodeCursor(this.offset + this.size - 1) : null; }
+}
+
+class ConnectionResult<T> implements ConnectionShape<T> {
+  private count: Promise<number> | undefined;
+  constructor(readonly edges: EdgeResult<T>[], readonly pageInfo: PageInfoResult, private readonly countAll: () => Promise<number>) {}
+  /** Counted only when a client asks for it. */
+  get totalCount(): Promise<number> { return (this.count ??= this.countAll()); }
+}
+
 /**
  * Build a connection from the rows of one page. `rows` may hold one extra row (limit+1) that only tells
- * whether a next page exists. `totalCount` is computed only when a client asks for it.
+ * whether a next page exists. `totalCount` is computed only when a client asks for it, and cursors only when
+ * they are selected (a tree view selects neither, on every node).
  */
 export function toConnection<T>(rows: T[], page: Page, totalCount: () => Promise<number>): ConnectionShape<T> {
   const hasNextPage = rows.length > page.limit;
   const items = hasNextPage ? rows.slice(0, page.limit) : rows;
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
-  const connection = {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  } as ConnectionShape<T>;
-  let count: Promise<number> | undefined;
-  Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (count ??= totalCount()) });
-  return connection;
+  const edges = items.map((node, i) => new EdgeResult(node, page.offset + i));
+  return new ConnectionResult(edges, new PageInfoResult(hasNextPage, page.offset, items.length), totalCount);
 }
 
 /** Connection and edge object types for a node type, named `<Name>Connection` and `<Name>Edge`. */
