@@ -150,6 +150,8 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
         PORT: String(apiPort),
         HOST,
         DEMO_SEED: (opts.seedDemo ?? true) ? '1' : undefined,
+        // the built API runs as in production (graphql-js without its development checks, no landing page)
+        NODE_ENV: baseEnv.NODE_ENV ?? (dev ? 'development' : 'production'),
       });
       await api.waitReady(`${apiOrigin}/healthz`, (status) => status === 200);
     }

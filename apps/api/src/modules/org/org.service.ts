@@ -7,11 +7,11 @@ import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
 import { fromRows } from '../../db/rows.js';
 import { validSearch, validText } from '../../graphql/validate.js';
-import { forgetCachedSessions, subtreeEnd, type Access } from '../access/index.js';
+import { assertCan, forgetCachedSessions, subtreeEnd } from '../access/index.js';
 import { orgStats, type OrgStatValues } from './org.stats.js';
 import { rekeyTenantRows } from './org.tenancy.js';
 import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity } from './org.entity.js';
-import { canSeeNode, nodeReadCondition } from './org.policy.js';
+import { canSeeNode, nodeReadCondition, orgTypeOf } from './org.policy.js';
 
 function mapRows(em: EntityManager, rows: Record<string, unknown>[]): OrgNodeEntity[] {
   return fromRows(em, OrgNodeEntity, rows);
@@ -179,17 +179,20 @@ function validateBuildings(buildings: string[] | null | undefined): string[] | u
   return buildings.map((b) => b.trim());
 }
 
-/** Load a node for a write: missing -> NOT_FOUND; outside the caller's write scope -> FORBIDDEN; archived -> ARCHIVED. */
-async function nodeForWrite(em: EntityManager, access: Access, id: number | null, field: string[], writePath?: (node: OrgNodeEntity) => string): Promise<OrgNodeEntity> {
+/**
+ * Load a node for a write, locked: missing -> NOT_FOUND; outside the caller's write scope -> FORBIDDEN (the org
+ * policy's write rule, on the node itself or, with `aboveIt`, on its parent); archived -> ARCHIVED.
+ */
+async function nodeForWrite(ctx: Context, em: EntityManager, id: number | null, field: string[], aboveIt = false): Promise<OrgNodeEntity> {
   const node = id == null ? null : await em.findOne(OrgNodeEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!node) fail(UserErrorCode.NOT_FOUND, '找不到该组织', field);
-  access.assertCanWrite(writePath ? writePath(node) : node.path);
+  // partner tokens never change the chain: UNAUTHENTICATED as for anonymous callers
+  ctx.access.requireStaff();
+  const decidedOn = aboveIt && node.parentId != null ? await em.findOneOrFail(OrgNodeEntity, { id: node.parentId }) : node;
+  await assertCan(ctx, 'write', orgTypeOf(decidedOn), decidedOn);
   if (node.archived) fail(UserErrorCode.ARCHIVED, `${node.name}已归档，不能修改`, field);
   return node;
 }
-
-/** Path of the node's parent (its own path for a root). */
-const parentPath = (node: OrgNodeEntity) => (node.parentId == null ? node.path : node.path.slice(0, node.path.slice(0, -1).lastIndexOf('/') + 1));
 
 export async function createOrgNode(ctx: Context, input: OrgNodeCreate): Promise<OrgNodeEntity> {
   ctx.access.requireStaff();
@@ -199,7 +202,7 @@ export async function createOrgNode(ctx: Context, input: OrgNodeCreate): Promise
   if (input.level === OrgLevel.BRANCH && !input.branchKind) fail(UserErrorCode.INVALID_INPUT, '党支部必须选择类型', ['input', 'branchKind']);
   if (input.level !== OrgLevel.BRANCH && input.branchKind) fail(UserErrorCode.INVALID_INPUT, '只有党支部有类型', ['input', 'branchKind']);
   return ctx.em.transactional(async (em) => {
-    const parent = await nodeForWrite(em, ctx.access, input.parentId, ['input', 'parentId']);
+    const parent = await nodeForWrite(ctx, em, input.parentId, ['input', 'parentId']);
     if (!ALLOWED_PARENT[input.level].includes(parent.level)) {
       fail(UserErrorCode.INVALID_PARENT, `${ORG_LEVEL_LABEL[input.level]}不能设在${ORG_LEVEL_LABEL[parent.level]}之下`, ['input', 'parentId']);
     }
@@ -227,7 +230,7 @@ export async function updateOrgNode(ctx: Context, input: OrgNodeUpdate): Promise
   const name = input.name == null ? undefined : validText(input.name, 100, ['input', 'name'], '名称');
   const buildings = validateBuildings(input.buildings);
   return ctx.em.transactional(async (em) => {
-    const node = await nodeForWrite(em, ctx.access, input.id, ['input', 'id']);
+    const node = await nodeForWrite(ctx, em, input.id, ['input', 'id']);
     if (input.expectedVersion != null && input.expectedVersion !== node.version) {
       fail(UserErrorCode.CONFLICT, '该组织已被他人修改，请刷新后重试', ['input', 'expectedVersion']);
     }
@@ -252,8 +255,8 @@ export async function moveOrgNode(ctx: Context, id: number, parentId: number): P
   ctx.access.requireStaff();
   return ctx.em.transactional(async (em) => {
     await sql(em, `select pg_advisory_xact_lock(7301, 1)`);
-    const node = await nodeForWrite(em, ctx.access, id, ['input', 'id']);
-    const parent = await nodeForWrite(em, ctx.access, parentId, ['input', 'parentId']);
+    const node = await nodeForWrite(ctx, em, id, ['input', 'id']);
+    const parent = await nodeForWrite(ctx, em, parentId, ['input', 'parentId']);
     if (parent.path.startsWith(node.path)) fail(UserErrorCode.CYCLE, '不能把组织移到它自己或它的下级之下', ['input', 'parentId']);
     if (!ALLOWED_PARENT[node.level].includes(parent.level)) {
       fail(UserErrorCode.INVALID_PARENT, `${ORG_LEVEL_LABEL[node.level]}不能设在${ORG_LEVEL_LABEL[parent.level]}之下`, ['input', 'parentId']);
@@ -285,7 +288,7 @@ export async function archiveOrgNode(ctx: Context, id: number): Promise<OrgNodeE
   ctx.access.requireStaff();
   return ctx.em.transactional(async (em) => {
     // archiving needs write access above the node: a branch secretary cannot archive their own branch
-    const node = await nodeForWrite(em, ctx.access, id, ['input', 'id'], parentPath);
+    const node = await nodeForWrite(ctx, em, id, ['input', 'id'], true);
     const [{ children, members, households }] = await sql<{ children: string; members: string; households: string }>(em,
       `select (select count(*) from org_node where parent_id = ? and archived_at is null) as children,
               (select count(*) from party_member where org_node_id = ? and archived_at is null) as members,
