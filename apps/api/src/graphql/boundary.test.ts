@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { boundaryViolations, importSpecifiers, readSources } from '../test/import-boundary.js';
+import { boundaryViolations, importSpecifiers, moduleEntryViolations, readSources } from '../test/import-boundary.js';
 
 /**
  * The GraphQL layer (schema building, context, Relay helpers, errors, loaders, query cost) knows no domain
@@ -34,5 +34,25 @@ describe('the graphql layer', () => {
       ['graphql/deep/side.ts', 'modules/unit/partner.cost.ts'],
       ['graphql/lazy.ts', 'app/schema.ts', 'modules/index.ts'],
     ]);
+  });
+});
+
+/** A domain module is used by others only through what its `index.ts` exports. */
+describe('the domain modules', () => {
+  it('reach each other only through index.ts', () => {
+    const sources = readSources(fileURLToPath(new URL('..', import.meta.url)));
+    expect(moduleEntryViolations(sources)).toEqual([]);
+  });
+
+  it('are caught when they reach into another module', () => {
+    const files = new Map([
+      ['modules/org/index.ts', `export { loadNode } from './org.service.js';`],
+      ['modules/org/org.service.ts', ''],
+      ['modules/member/member.service.ts', `import { loadNode } from '../org/index.js';\nimport { x } from '../org/org.service.js';\nimport { y } from './member.entity.js';`],
+      ['modules/member/member.entity.ts', ''],
+      ['modules/member/member.test.ts', `import { z } from '../org/org.service.js';`],
+      ['modules/index.ts', `import { orgResolvers } from './org/org.resolver.js';`],
+    ]);
+    expect(moduleEntryViolations(files)).toEqual([['modules/member/member.service.ts', 'modules/org/org.service.ts']]);
   });
 });

@@ -68,3 +68,22 @@ export function readSources(root: string): Map<string, string> {
   walk(root);
   return files;
 }
+
+/**
+ * Imports from one domain module into another that bypass the other's `index.ts` (what it exports for others):
+ * `[importing file, imported file]` pairs. Tests may reach in (fixtures, harness).
+ */
+export function moduleEntryViolations(files: SourceFiles, modulesRoot = 'modules'): [string, string][] {
+  const moduleOf = (file: string) => (file.startsWith(`${modulesRoot}/`) ? file.slice(modulesRoot.length + 1).split('/')[0] : null);
+  const out: [string, string][] = [];
+  for (const [file, source] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const own = moduleOf(file);
+    if (!own || !file.includes('/', modulesRoot.length + 1) || file.endsWith('.test.ts')) continue;
+    for (const specifier of importSpecifiers(source)) {
+      const target = resolve(files, file, specifier);
+      const other = target == null ? null : moduleOf(target);
+      if (other && other !== own && target !== `${modulesRoot}/${other}/index.ts`) out.push([file, target!]);
+    }
+  }
+  return out;
+}

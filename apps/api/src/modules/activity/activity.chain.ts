@@ -1,8 +1,6 @@
 /** What activities add to the org chain: this month's activities in every node's roll-up, and their tenant keys. */
 import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { OrgStats } from '../org/org.types.js';
-import { inSubtree, registerOrgStat, type OrgStatValues } from '../org/org.stats.js';
-import { registerTenantTable } from '../org/org.tenancy.js';
+import { OrgStats, registerOrgStat, registerTenantTable, statInSubtree as inSubtree, type OrgStatValues } from '../org/index.js';
 
 // activities follow their organiser when part of the chain moves to another community; their sign-ups and
 // series follow them

@@ -1,7 +1,7 @@
 /** Helpers the activity tests share: ids from the demo data and activities made through the API. */
 import { randomBytes } from 'node:crypto';
 import { globalId, type TestApi } from '../../test/harness.js';
-import { tokenHash } from '../access/access.service.js';
+import { tokenHash } from '../access/index.js';
 
 export const ACTIVITY_FIELDS = `id title category status startsAt endsAt capacity confirmedCount waitlistCount seatsLeft registrationOpen audience recurrence version
   organizer { id name } community { id name } venue { id name } coHosts { id name }`;

@@ -1,8 +1,6 @@
 /** What households add to the org chain: their count in every node's roll-up, and their tenant key. */
 import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { OrgStats } from '../org/org.types.js';
-import { inSubtree, registerOrgStat, type OrgStatValues } from '../org/org.stats.js';
-import { registerTenantTable } from '../org/org.tenancy.js';
+import { OrgStats, registerOrgStat, registerTenantTable, statInSubtree as inSubtree, type OrgStatValues } from '../org/index.js';
 
 // a household belongs to the community of the node that looks after it
 registerTenantTable({ table: 'household', via: 'org_node_id' });

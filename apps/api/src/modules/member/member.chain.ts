@@ -1,8 +1,6 @@
 /** What party members add to the org chain: their count in every node's roll-up, and their tenant key. */
 import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { OrgStats } from '../org/org.types.js';
-import { inSubtree, registerOrgStat, type OrgStatValues } from '../org/org.stats.js';
-import { registerTenantTable } from '../org/org.tenancy.js';
+import { OrgStats, registerOrgStat, registerTenantTable, statInSubtree as inSubtree, type OrgStatValues } from '../org/index.js';
 
 // members and positions belong to the community of the node they are on
 registerTenantTable({ table: 'party_member', via: 'org_node_id' });

@@ -4,4 +4,4 @@ export { ancestorsOf, findVisibleNode, loadNode, parentOf, primeNodes } from './
 export { registerTenantTable } from './org.tenancy.js';
 export { inSubtree as statInSubtree, registerOrgStat, type OrgStatValues } from './org.stats.js';
 export { canSeeNode, communityForWrite, nodeReadCondition, orgTypeOf, underNode } from './org.policy.js';
-export { Branch, MemberHousehold, OrgNode, PartyCommittee } from './org.types.js';
+export { Branch, MemberHousehold, OrgNode, OrgStats, PartyCommittee } from './org.types.js';
