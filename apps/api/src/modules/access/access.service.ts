@@ -3,6 +3,8 @@ import { hash, verify } from '@node-rs/argon2';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { sql } from '../../db/sql.js';
+import { fromRow, fromRows } from '../../db/rows.js';
+import { byKey, groupBy } from '../../graphql/loaders.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access.entity.js';
 import { Access, GrantRole, type Principal } from './access.scope.js';
@@ -144,7 +146,8 @@ export async function principalOfNewSession(em: EntityManager, token: string): P
 export async function createSession(ctx: Context, username: string, password: string): Promise<{ token: string; expiresAt: Date; account: AccountEntity }> {
   const name = username.trim().toLowerCase();
   if (!name || !password) fail(UserErrorCode.INVALID_INPUT, '请输入用户名和密码', [!name ? 'username' : 'password']);
-  const account = await ctx.em.findOne(AccountEntity, { username: name, disabledAt: null });
+  const [row] = await sql(ctx.em, `select * from account where username = ? and disabled_at is null`, [name]);
+  const account = row ? fromRow(ctx.em, AccountEntity, row) : null;
   // verify against a dummy hash for unknown users too, so timing does not reveal which usernames exist
   const ok = await verify(account?.passwordHash ?? (await DUMMY_HASH), password);
   if (!account || !ok) fail(UserErrorCode.INVALID_CREDENTIALS, '用户名或密码错误', ['password']);
@@ -166,18 +169,27 @@ export async function revokeSession(ctx: Context): Promise<boolean> {
 /** An account by id for node(id): the caller's own only. */
 export async function findVisibleAccount(ctx: Context, id: number): Promise<AccountEntity | null> {
   if (ctx.access.principal.kind !== 'staff' || ctx.access.principal.accountId !== id) return null;
-  return readable(ctx, 'Account', await ctx.em.findOne(AccountEntity, { id }));
+  return readable(ctx, 'Account', await loadAccount(ctx, id));
+}
+
+/** Accounts by id, batched, without access checks (callers check). */
+function loadAccount(ctx: Context, id: number): Promise<AccountEntity | null> {
+  return ctx.loaders
+    .get<number, AccountEntity | null>('account.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, AccountEntity, await sql(ctx.em, `select * from account where id = any(?::int[])`, [[...ids]])), (a) => a.id))
+    .load(id);
 }
 
 /** A grant by id for node(id): the caller's own only. */
 export async function findVisibleGrant(ctx: Context, id: number): Promise<AccessGrantEntity | null> {
   if (!ctx.access.grants.some((g) => g.grantId === id)) return null;
-  return readable(ctx, 'Grant', await ctx.em.findOne(AccessGrantEntity, { id }));
+  const [row] = await sql(ctx.em, `select * from access_grant where id = ?`, [id]);
+  return readable(ctx, 'Grant', row ? fromRow(ctx.em, AccessGrantEntity, row) : null);
 }
 
 export async function viewerAccount(ctx: Context): Promise<AccountEntity | null> {
   if (ctx.access.principal.kind !== 'staff') return null;
-  return ctx.em.findOne(AccountEntity, { id: ctx.access.principal.accountId });
+  return loadAccount(ctx, ctx.access.principal.accountId);
 }
 
 /** Accounts that signed in during this request (the sessionCreate payload's viewer), with their new principal. */
@@ -197,5 +209,10 @@ function isOwnAccount(ctx: Context, account: AccountEntity): boolean {
 export function grantsOf(ctx: Context, account: AccountEntity): Promise<AccessGrantEntity[]> {
   // accounts are only ever visible to themselves (viewer), so no scope filter beyond that
   if (!isOwnAccount(ctx, account)) return Promise.resolve([]);
-  return ctx.em.find(AccessGrantEntity, { accountId: account.id }, { orderBy: { id: 'asc' } });
+  return ctx.loaders
+    .get<number, AccessGrantEntity[]>('grant.byAccount', async (ids) => {
+      const rows = fromRows(ctx.em, AccessGrantEntity, await sql(ctx.em, `select * from access_grant where account_id = any(?::int[]) order by id`, [[...ids]]));
+      return groupBy(ids, rows, (g) => g.accountId);
+    })
+    .load(account.id);
 }

@@ -4,6 +4,7 @@
  * callers; a disagreement means a list would show what a single read refuses, or the other way round.
  */
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import type { Context } from '../../graphql/context.js';
 import { can, condition, policyOf, type Action, type Policy } from './policy.js';
 
@@ -29,7 +30,7 @@ export async function checkPolicy(ctx: Context, type: string, action: Action, po
   if (!policy) throw new Error(`no access policy for ${type}`);
   const rowsOf = policy.rowsOf ? `where ${policy.rowsOf('t')}` : '';
   const rows = await sql(ctx.em, `select t.* from ${policy.table} t ${rowsOf} order by t.id`);
-  const entities = rows.map((r) => ctx.em.map(policy.entity as never, r) as { id: number });
+  const entities = fromRows(ctx.em, policy.entity as never, rows) as { id: number }[];
   const registered = policyOf(type) === policy;
   const decide = (row: { id: number }) => (registered ? can(ctx, action, type, row) : Promise.resolve(policy[action]?.check(ctx, row) ?? false));
   const decisions = await Promise.all(entities.map(decide));

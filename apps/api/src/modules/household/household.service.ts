@@ -3,6 +3,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { maskPhone } from '../../graphql/mask.js';
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { condition, readable, reveal } from '../access/index.js';
 import type { OrgNodeEntity } from '../org/index.js';
 import { findVisibleNode } from '../org/index.js';
@@ -12,7 +13,8 @@ import './household.policy.js';
 /** A household the caller may see (node(id)), or null. */
 export async function findVisibleHousehold(ctx: Context, id: number): Promise<HouseholdEntity | null> {
   const household = await ctx.loaders
-    .get<number, HouseholdEntity | null>('household.byId', async (ids) => byKey(ids, await ctx.em.find(HouseholdEntity, { id: { $in: [...ids] } }), (h) => h.id))
+    .get<number, HouseholdEntity | null>('household.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, HouseholdEntity, await sql(ctx.em, `select * from household where id = any(?::int[])`, [[...ids]])), (h) => h.id))
     .load(id);
   return readable(ctx, 'Household', household);
 }
@@ -29,7 +31,7 @@ export function householdsOf(ctx: Context, node: OrgNodeEntity, page: Page): Pro
            from household h where h.org_node_id = any(?::int[]) and ${visible.sql}
          ) t where rn >= ? and rn <= ? order by org_node_id, rn`,
         [[...nodeIds], ...visible.params, page.offset, page.offset + page.limit]);
-      return groupBy(nodeIds, rows.map((r) => ctx.em.map(HouseholdEntity, r)), (h) => h.orgNodeId);
+      return groupBy(nodeIds, fromRows(ctx.em, HouseholdEntity, rows), (h) => h.orgNodeId);
     })
     .load(node.id);
 }

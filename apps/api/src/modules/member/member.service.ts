@@ -2,6 +2,7 @@ import type { Context } from '../../graphql/context.js';
 import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { OrgLevel, type OrgNodeEntity } from '../org/index.js';
 import { findVisibleNode } from '../org/index.js';
 import { can, condition, readable, reveal } from '../access/index.js';
@@ -25,7 +26,8 @@ export function canSeeMember(ctx: Context, member: PartyMemberEntity): Promise<b
 
 export function loadMember(ctx: Context, id: number): Promise<PartyMemberEntity | null> {
   return ctx.loaders
-    .get<number, PartyMemberEntity | null>('member.byId', async (ids) => byKey(ids, await ctx.em.find(PartyMemberEntity, { id: { $in: [...ids] } }), (m) => m.id))
+    .get<number, PartyMemberEntity | null>('member.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, PartyMemberEntity, await sql(ctx.em, `select * from party_member where id = any(?::int[])`, [[...ids]])), (m) => m.id))
     .load(id);
 }
 
@@ -46,7 +48,7 @@ export function membersOf(ctx: Context, node: OrgNodeEntity, page: Page): Promis
            from party_member m where m.org_node_id = any(?::int[]) and m.archived_at is null and ${visible.sql}
          ) t where rn >= ? and rn <= ? order by org_node_id, rn`,
         [[...nodeIds], ...visible.params, page.offset, page.offset + page.limit]);
-      return groupBy(nodeIds, rows.map((r) => ctx.em.map(PartyMemberEntity, r)), (m) => m.orgNodeId);
+      return groupBy(nodeIds, fromRows(ctx.em, PartyMemberEntity, rows), (m) => m.orgNodeId);
     })
     .load(node.id);
 }
@@ -67,7 +69,7 @@ export async function memberCountOf(ctx: Context, node: OrgNodeEntity): Promise<
 export function positionsInNode(ctx: Context, nodeId: number): Promise<MemberPositionEntity[]> {
   return ctx.loaders
     .get<number, MemberPositionEntity[]>('position.byOrg', async (nodeIds) => {
-      const rows = await ctx.em.find(MemberPositionEntity, { orgNodeId: { $in: [...nodeIds] }, until: null }, { orderBy: { id: 'asc' } });
+      const rows = fromRows(ctx.em, MemberPositionEntity, await sql(ctx.em, `select * from member_position where org_node_id = any(?::int[]) and until is null order by id`, [[...nodeIds]]));
       return groupBy(nodeIds, rows, (p) => p.orgNodeId);
     })
     .load(nodeId);
@@ -76,7 +78,7 @@ export function positionsInNode(ctx: Context, nodeId: number): Promise<MemberPos
 export function positionsOfMember(ctx: Context, memberId: number): Promise<MemberPositionEntity[]> {
   return ctx.loaders
     .get<number, MemberPositionEntity[]>('position.byMember', async (memberIds) => {
-      const rows = await ctx.em.find(MemberPositionEntity, { memberId: { $in: [...memberIds] }, until: null }, { orderBy: { id: 'asc' } });
+      const rows = fromRows(ctx.em, MemberPositionEntity, await sql(ctx.em, `select * from member_position where member_id = any(?::int[]) and until is null order by id`, [[...memberIds]]));
       return groupBy(memberIds, rows, (p) => p.memberId);
     })
     .load(memberId);
@@ -96,7 +98,11 @@ export async function memberPhone(ctx: Context, member: PartyMemberEntity, inCle
 
 /** A position by id, seen with its holder (node(id)). */
 export async function findVisiblePosition(ctx: Context, id: number): Promise<MemberPositionEntity | null> {
-  return readable(ctx, 'MemberPosition', await ctx.em.findOne(MemberPositionEntity, { id }));
+  const position = await ctx.loaders
+    .get<number, MemberPositionEntity | null>('position.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, MemberPositionEntity, await sql(ctx.em, `select * from member_position where id = any(?::int[])`, [[...ids]])), (p) => p.id))
+    .load(id);
+  return readable(ctx, 'MemberPosition', position);
 }
 
 export async function memberOrgNode(ctx: Context, member: PartyMemberEntity): Promise<OrgNodeEntity | null> {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
+import { createContext } from '../../app/context.js';
+import { Access, type Principal } from '../access/index.js';
+import type { OrgNodeEntity } from '../org/index.js';
+import { householdsOf } from '../household/household.service.js';
+import { findVisibleMember, findVisiblePosition, membersOf, positionsInNode, positionsOfMember } from './member.service.js';
 
 let api: TestApi;
 let admin: string; // hongkang-admin: COMMITTEE_ADMIN of 红康社区
@@ -297,5 +302,40 @@ describe('bad input', () => {
     const res = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 101 }, (_, i) => globalId('PartyMember', i + 1)) }, admin);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
     expect(res.status).toBeLessThan(500);
+  });
+});
+
+describe('reading members', () => {
+  it('lists a roll with branches and positions in a fixed number of statements, however long it is', async () => {
+    await api.gql('{ viewer { id } }', {}, admin);
+    const one = await api.countStatements(() => members(admin, myBranch.id, { first: 1 }));
+    const all = await api.countStatements(() => members(admin, myBranch.id, { first: 100 }));
+    expect(all.result.errors).toBeUndefined();
+    expect(one.result.data.orgNode.members.edges).toHaveLength(1);
+    const roll = all.result.data.orgNode.members.edges.map((e: any) => e.node);
+    expect(roll.length).toBeGreaterThan(3);
+    expect(roll.some((m: any) => m.positions.length)).toBe(true);
+    // the branch, the page, its count, the positions and their org nodes: one statement each, not one per member
+    expect(all.statements).toBeLessThanOrEqual(one.statements + 1);
+    expect(all.statements).toBeLessThanOrEqual(5);
+  });
+
+  it('reads members, positions and households without putting them in the unit of work of the request', async () => {
+    const grants = await api.sql<{ id: number; account_id: number; org_node_id: number; role: string; path: string; community_id: number | null }>(
+      `select g.id, g.account_id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join account a on a.id = g.account_id
+       join org_node n on n.id = g.org_node_id where a.username = 'hongkang-admin' order by g.id`);
+    const principal = { kind: 'staff', accountId: grants[0].account_id, sessionId: 0, grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })) } as Principal;
+    const ctx = createContext(api.orm.em, api.config, new Access(principal));
+    const node = { id: myBranch.rowId } as OrgNodeEntity;
+    const roll = await membersOf(ctx, node, { offset: 0, limit: 100 });
+    expect(roll.length).toBeGreaterThan(3);
+    expect((await findVisibleMember(ctx, roll[0].id))?.globalId).toBe(globalId('PartyMember', roll[0].id));
+    const positions = (await Promise.all(roll.map((m) => positionsOfMember(ctx, m.id)))).flat();
+    expect(positions.length).toBeGreaterThan(0);
+    expect((await findVisiblePosition(ctx, positions[0].id))?.id).toBe(positions[0].id);
+    await positionsInNode(ctx, myBranch.rowId);
+    await householdsOf(ctx, node, { offset: 0, limit: 100 });
+    const managed = ctx.em.getUnitOfWork().getIdentityMap().values().map((e) => e.constructor.name);
+    expect(managed.filter((name) => ['PartyMemberEntity', 'MemberPositionEntity', 'HouseholdEntity'].includes(name))).toEqual([]);
   });
 });

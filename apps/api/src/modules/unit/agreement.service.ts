@@ -5,6 +5,7 @@ import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { assertCan } from '../access/index.js';
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { loadNode } from '../org/index.js';
 import { AgreementEntity } from './unit.entity.js';
 import { AgreementStatus } from './unit.types.js';
@@ -58,7 +59,7 @@ export async function agreementsExpiring(ctx: Context, withinDays: number, page:
   const params = [withinDays, ...visible.params];
   const rows = await sql(ctx.em, `select t.* from agreement t where ${where} order by t.ends_on, t.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
   return {
-    rows: rows.map((r) => ctx.em.map(AgreementEntity, r)),
+    rows: fromRows(ctx.em, AgreementEntity, rows),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from agreement t where ${where}`, params))[0].count),
   };
 }

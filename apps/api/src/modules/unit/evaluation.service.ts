@@ -2,6 +2,7 @@ import type { Context } from '../../graphql/context.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { OrgLevel } from '../org/index.js';
 import { loadNode } from '../org/index.js';
 import { EvaluationFlag, PropertyEvaluationEntity, UnitKind } from './unit.entity.js';
@@ -33,7 +34,7 @@ export async function evaluationRanking(ctx: Context, communityGlobalId: string,
   const params = [community.id, period, ...visible.params];
   const rows = await sql<Record<string, unknown> & { rank: string }>(ctx.em, `${ranked} order by x.place offset ? limit ?`, [...params, page.offset, page.limit + 1]);
   return {
-    rows: rows.map((r) => ({ rank: Number(r.rank), evaluation: ctx.em.map(PropertyEvaluationEntity, r) })),
+    rows: fromRows(ctx.em, PropertyEvaluationEntity, rows).map((evaluation, i) => ({ rank: Number(rows[i].rank), evaluation })),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from (${ranked}) y`, params))[0].count),
   };
 }

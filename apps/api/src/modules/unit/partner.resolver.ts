@@ -6,8 +6,6 @@ import { PartnerTokenEntity } from './unit.entity.js';
 import { loadNode } from '../org/index.js';
 import { loadUnit } from './unit.service.js';
 import * as partners from './partner.service.js';
-import { readBudget } from './partner.budget.js';
-import { costLimitFor } from './partner.cost.js';
 import {
   CoBuildingUnit, PartnerBudget, PartnerToken, PartnerTokenCreateInput, PartnerTokenCreatePayload, PartnerTokenRevokeInput,
   PartnerTokenRevokePayload, PartnerTokenRotateInput, PartnerTokenRotatePayload, PartnerTokenStatus, PartyCommittee,
@@ -36,13 +34,8 @@ export class PartnerTokenResolver {
 @Resolver()
 export class PartnerQueryResolver {
   @Query(() => PartnerBudget, { nullable: true, description: "The query budget of the partner token making the request (after charging this request); null for other callers." })
-  async partnerBudget(@Ctx() ctx: Context) {
-    const principal = ctx.access.principal;
-    if (principal.kind !== 'partner') return null;
-    const [budget, token, community] = await Promise.all([
-      readBudget(ctx.em, ctx.config, principal.tokenId), ctx.em.findOneOrFail(PartnerTokenEntity, { id: principal.tokenId }), loadNode(ctx, principal.communityId),
-    ]);
-    return { ...budget, maxCostPerRequest: costLimitFor(ctx, ctx.config), scopes: principal.scopes, tokenExpiresAt: token.expiresAt, community };
+  partnerBudget(@Ctx() ctx: Context) {
+    return partners.partnerBudgetOf(ctx);
   }
 }
 

@@ -5,15 +5,19 @@ import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
 import { byKey } from '../../graphql/loaders.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { newToken, registerTokenKind, tokenHash } from '../access/index.js';
-import { GrantRole, type Principal } from '../access/index.js';
+import type { Principal } from '../access/index.js';
 import { can, condition, readable, type Condition } from '../access/index.js';
 import { OrgLevel, type OrgNodeEntity } from '../org/index.js';
 import { loadNode } from '../org/index.js';
 import { PartnerTokenEntity, type CoBuildingUnitEntity } from './unit.entity.js';
 import { PartnerTokenStatus } from './unit.types.js';
 import { PARTNER_SCOPES, type PartnerScope } from './unit.scope.js';
-import { communityIdsOf, loadUnit, requireStaff, staffCommunitiesOf, unitFromInput } from './unit.service.js';
+import { readBudget } from './partner.budget.js';
+import { costLimitFor } from './partner.cost.js';
+import { communityIdsOf, loadUnit, requireStaff, unitFromInput } from './unit.service.js';
+import { managesTokensOf, tokenCommunitiesOf } from './unit.policy.js';
 
 export const PARTNER_TOKEN_PREFIX = 'txp_';
 const MAX_LIFETIME_DAYS = 730;
@@ -37,14 +41,9 @@ export function tokenStatus(token: PartnerTokenEntity, now = new Date()): Partne
   return token.expiresAt.getTime() <= now.getTime() ? PartnerTokenStatus.EXPIRED : PartnerTokenStatus.ACTIVE;
 }
 
-/** Is the caller a committee admin over the community (the only ones who manage its partner tokens)? */
-function administers(ctx: Context, community: OrgNodeEntity): boolean {
-  return ctx.access.grantsCovering(community.path, [GrantRole.COMMITTEE_ADMIN]).length > 0;
-}
-
-/** May the caller manage some of the unit's tokens? A committee admin of a community the unit works with. */
+/** May the caller manage some of the unit's tokens? A committee admin of a community the unit works with (unit.policy). */
 export async function canManageTokens(ctx: Context, unitId: number): Promise<boolean> {
-  return (await staffCommunitiesOf(ctx, unitId, [GrantRole.COMMITTEE_ADMIN])).length > 0;
+  return (await tokenCommunitiesOf(ctx, unitId)).length > 0;
 }
 
 /** May the caller manage this token? Only a committee admin of the community that issued it. */
@@ -67,7 +66,7 @@ export function tokensOf(ctx: Context, unitId: number, page: Page): Promise<Part
            select t.*, row_number() over (partition by t.unit_id order by t.id desc) - 1 as rn from partner_token t
            where t.unit_id = any(?::int[]) and ${managed.sql}
          ) x where rn >= ? and rn <= ? order by unit_id, rn`, [[...unitIds], ...managed.params, page.offset, page.offset + page.limit]);
-      const tokens = rows.map((r) => ctx.em.map(PartnerTokenEntity, r));
+      const tokens = fromRows(ctx.em, PartnerTokenEntity, rows);
       return unitIds.map((id) => tokens.filter((t) => t.unitId === id));
     })
     .load(unitId);
@@ -93,7 +92,26 @@ export function tokenCountOf(ctx: Context, unitId: number): Promise<number> {
 /** A token by id for node(id): visible only to committee admins of the community that issued it. */
 export async function findVisibleToken(ctx: Context, id: number): Promise<PartnerTokenEntity | null> {
   if (!ctx.access.isStaff) return null;
-  return readable(ctx, 'PartnerToken', await ctx.em.findOne(PartnerTokenEntity, { id }));
+  return readable(ctx, 'PartnerToken', await loadToken(ctx, id));
+}
+
+/** Tokens by id, batched, without access checks (callers check). */
+export function loadToken(ctx: Context, id: number): Promise<PartnerTokenEntity | null> {
+  return ctx.loaders
+    .get<number, PartnerTokenEntity | null>('partnerToken.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, PartnerTokenEntity, await sql(ctx.em, `select * from partner_token where id = any(?::int[])`, [[...ids]])), (t) => t.id))
+    .load(id);
+}
+
+/** The query budget of the partner token making the request (after charging this request); null for other callers. */
+export async function partnerBudgetOf(ctx: Context) {
+  const principal = ctx.access.principal;
+  if (principal.kind !== 'partner') return null;
+  const [budget, token, community] = await Promise.all([
+    readBudget(ctx.em, ctx.config, principal.tokenId), loadToken(ctx, principal.tokenId), loadNode(ctx, principal.communityId),
+  ]);
+  if (!token) throw new Error(`partner token ${principal.tokenId} not found`);
+  return { ...budget, maxCostPerRequest: costLimitFor(ctx, ctx.config), scopes: principal.scopes, tokenExpiresAt: token.expiresAt, community };
 }
 
 function validScopes(scopes: string[]): string[] {
@@ -122,7 +140,7 @@ function notAdmin(unit: CoBuildingUnitEntity): never {
 async function issuingCommunity(ctx: Context, unit: CoBuildingUnitEntity, globalId: string | null | undefined): Promise<OrgNodeEntity> {
   const field = ['input', 'communityId'];
   if (globalId == null) {
-    const mine = await staffCommunitiesOf(ctx, unit.id, [GrantRole.COMMITTEE_ADMIN]);
+    const mine = await tokenCommunitiesOf(ctx, unit.id);
     if (mine.length === 0) notAdmin(unit);
     if (mine.length > 1) fail(UserErrorCode.INVALID_INPUT, `您管理的${mine.map((c) => c.name).join('、')}都与${unit.name}共建，请选择签发令牌的社区`, field);
     return mine[0];
@@ -130,7 +148,7 @@ async function issuingCommunity(ctx: Context, unit: CoBuildingUnitEntity, global
   const id = idOf(globalId, 'PartyCommittee');
   const community = id == null ? null : await loadNode(ctx, id);
   if (!community || community.level !== OrgLevel.COMMUNITY) fail(UserErrorCode.NOT_FOUND, '找不到该社区党委', field);
-  if (!administers(ctx, community)) notAdmin(unit);
+  if (!(await managesTokensOf(ctx, community.id))) notAdmin(unit);
   if (community.archived) fail(UserErrorCode.ARCHIVED, `${community.name}已归档，不能签发令牌`, field);
   if (!(await communityIdsOf(ctx, unit.id)).includes(community.id)) fail(UserErrorCode.INVALID_INPUT, `${unit.name}未与${community.name}共建，请先关联该单位`, field);
   return community;

@@ -5,11 +5,11 @@ import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/e
 import { idOf, type Page } from '../../graphql/relay.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
 import { sql } from '../../db/sql.js';
-import { GrantRole } from '../access/index.js';
+import { fromRows } from '../../db/rows.js';
 import { OrgLevel, type OrgNodeEntity } from '../org/index.js';
 import { loadNode } from '../org/index.js';
 import { CoBuildingUnitEntity, MAX_UNIT_COMMUNITIES, UnitKind } from './unit.entity.js';
-import { can, condition, partnerAllows, readable, reveal as revealValue, type Condition } from '../access/index.js';
+import { can, condition, readable, reveal as revealValue, type Condition } from '../access/index.js';
 import { communityForWrite as sharedCommunityForWrite } from '../org/index.js';
 import type { UnitRow, UnitRowType } from './unit.policy.js';
 import './unit.policy.js';
@@ -33,7 +33,10 @@ type EntityClass<E> = new (...args: never[]) => E;
 /** Rows of a unit-scoped table by id, batched, without access checks (callers check). */
 export function loadRow<E extends { id: number }>(ctx: Context, entity: EntityClass<E>, id: number): Promise<E | null> {
   return ctx.loaders
-    .get<number, E | null>(`unit.row:${entity.name}`, async (ids) => byKey(ids, (await ctx.em.find(entity, { id: { $in: [...ids] } } as never)) as E[], (r) => r.id))
+    .get<number, E | null>(`unit.row:${entity.name}`, async (ids) => {
+      const table = ctx.em.getMetadata().get(entity.name).tableName;
+      return byKey(ids, fromRows(ctx.em, entity, await sql(ctx.em, `select * from ${table} where id = any(?::int[])`, [[...ids]])), (r) => r.id);
+    })
     .load(id);
 }
 
@@ -67,7 +70,7 @@ export function unitRowsPage<E extends UnitRow>(ctx: Context, list: UnitRowList<
            where t.unit_id = any(?::int[]) and ${visible.sql}${list.where ? ` and ${list.where}` : ''}
          ) x where rn >= ? and rn <= ? order by unit_id, rn`,
         [[...unitIds], ...visible.params, ...(list.params ?? []), page.offset, page.offset + page.limit]);
-      return groupBy(unitIds, rows.map((r) => ctx.em.map(list.entity, r)), (r) => r.unitId);
+      return groupBy(unitIds, fromRows(ctx.em, list.entity, rows), (r) => r.unitId);
     })
     .load(unitId);
 }
@@ -91,7 +94,8 @@ export function unitRowCount<E extends UnitRow>(ctx: Context, list: UnitRowList<
 /** Units by id, batched. A unit's name, kind and communities are public. */
 export function loadUnit(ctx: Context, id: number): Promise<CoBuildingUnitEntity | null> {
   return ctx.loaders
-    .get<number, CoBuildingUnitEntity | null>('unit.byId', async (ids) => byKey(ids, await ctx.em.find(CoBuildingUnitEntity, { id: { $in: [...ids] } }), (u) => u.id))
+    .get<number, CoBuildingUnitEntity | null>('unit.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, CoBuildingUnitEntity, await sql(ctx.em, `select * from co_building_unit where id = any(?::int[])`, [[...ids]])), (u) => u.id))
     .load(id);
 }
 
@@ -112,42 +116,25 @@ export async function communitiesOf(ctx: Context, unitId: number): Promise<OrgNo
   return nodes.filter((n): n is OrgNodeEntity => n != null && !n.archived).slice(0, MAX_UNIT_COMMUNITIES);
 }
 
-/** The unit's communities covered by the caller's grants (with the given roles, if any). */
-export async function staffCommunitiesOf(ctx: Context, unitId: number, roles?: GrantRole[]): Promise<OrgNodeEntity[]> {
-  if (!ctx.access.isStaff) return [];
-  return (await communitiesOf(ctx, unitId)).filter((c) => ctx.access.grantsCovering(c.path, roles).length > 0);
-}
-
-/** Is the caller a partner token of this unit (issued by a community it works with) allowed to read its own data? */
-export function isOwnUnit(ctx: Context, unit: CoBuildingUnitEntity): Promise<boolean> {
-  return partnerAllows(ctx, 'CoBuildingUnit', unit, 'read');
-}
-
 /**
  * Contact person: in full for staff of the unit's communities and the unit's own tokens (each issued by one of
- * those communities, so they see what that community sees), masked for everyone else.
+ * those communities, so they see what that community sees), masked for everyone else (CoBuildingUnitContact).
  */
 export async function contactNameOf(ctx: Context, unit: CoBuildingUnitEntity): Promise<string | null> {
   if (!unit.contactName) return null;
-  if ((await staffCommunitiesOf(ctx, unit.id)).length > 0 || (await isOwnUnit(ctx, unit))) return unit.contactName;
+  if (await can(ctx, 'read', 'CoBuildingUnitContact', unit)) return unit.contactName;
   return maskName(unit.contactName);
 }
 
 /**
  * Contact phone: never for outsiders (null); masked for staff of the unit's communities and the unit's own
- * tokens; in full on `reveal` for staff whose role needs personal data and for the unit's own tokens (as the
- * committee admins who issued them see it).
+ * tokens (CoBuildingUnitContact); in full on `reveal` for staff whose role needs personal data and for the
+ * unit's own tokens (as the committee admins who issued them see it).
  */
 export async function contactPhoneOf(ctx: Context, unit: CoBuildingUnitEntity, reveal: boolean): Promise<string | null> {
-  const own = await isOwnUnit(ctx, unit);
-  const communities = own ? [] : await staffCommunitiesOf(ctx, unit.id);
-  if (!own && communities.length === 0) return null;
+  if (!(await can(ctx, 'read', 'CoBuildingUnitContact', unit))) return null;
   if (!reveal) return maskPhone(unit.contactPhone);
   return revealValue(ctx, 'CoBuildingUnit', unit, 'contactPhone', { message: '无权查看完整联系电话 (your role cannot see full phone numbers)' });
-}
-
-function mapUnits(em: EntityManager, rows: Record<string, unknown>[]): CoBuildingUnitEntity[] {
-  return rows.map((r) => em.map(CoBuildingUnitEntity, r));
 }
 
 /**
@@ -161,8 +148,9 @@ export async function listUnits(ctx: Context, filter: { communityId?: number | n
     conditions.push(`exists (select 1 from unit_community uc where uc.unit_id = u.id and uc.community_id = ?)`);
     params.push(filter.communityId);
   } else if (ctx.access.isStaff) {
-    const scope = ctx.access.subtreeCondition('c.path');
-    conditions.push(`exists (select 1 from unit_community uc join org_node c on c.id = uc.community_id where uc.unit_id = u.id and ${scope.sql})`);
+    // the units of the caller's communities: those whose contacts they see as staff
+    const scope = condition(ctx, 'read', 'CoBuildingUnitContact', 'u');
+    conditions.push(scope.sql);
     params.push(...scope.params);
   }
   if (filter.kind) {
@@ -172,7 +160,7 @@ export async function listUnits(ctx: Context, filter: { communityId?: number | n
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
   const rows = await sql(ctx.em, `select u.* from co_building_unit u ${where} order by u.name, u.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
   return {
-    rows: mapUnits(ctx.em, rows),
+    rows: fromRows(ctx.em, CoBuildingUnitEntity, rows),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from co_building_unit u ${where}`, params))[0].count),
   };
 }

@@ -4,6 +4,12 @@ import { hashPassword } from '../access/access.service.js';
 import { DEMO_PARTNER_TOKEN } from '../../db/seed/unit.seed.js';
 import { demoAnnouncements, seedDemoIfEmpty } from '../../db/seed/index.js';
 import { unitScopedTypes } from './unit.scope.js';
+import { createContext } from '../../app/context.js';
+import { Access, type Principal } from '../access/index.js';
+import { contactNameOf, listUnits, loadRow, loadUnit, unitRowsPage } from './unit.service.js';
+import { agreementList, agreementsExpiring } from './agreement.service.js';
+import { tokensOf } from './partner.service.js';
+import { AgreementEntity } from './unit.entity.js';
 
 let api: TestApi;
 let hongkangAdmin: string;
@@ -405,5 +411,51 @@ describe('staff', () => {
     expect(a.result.data.coBuildingUnits.edges.length).toBe(4);
     expect(a.statements).toBe(one.statements);
     expect(a.statements).toBeLessThanOrEqual(20);
+  });
+  it("lists a unit's agreements with their nested fields in the same statements, however many there are", async () => {
+    const AGREEMENTS = `query($id: ID!, $first: Int) { coBuildingUnit(id: $id) { name agreements(first: $first) { totalCount
+      edges { node { id title signedOn status daysUntilExpiry renewalDue unit { name contactName } community { name } } } } } }`;
+    const [{ unit_id, community_id }] = await api.sql<{ unit_id: number; community_id: number }>(
+      `select a.unit_id, a.community_id from agreement a join org_node c on c.id = a.community_id where c.name = '红康社区' order by a.id limit 1`);
+    const extra = await api.sql<{ id: number }>(
+      `insert into agreement (unit_id, community_id, title, signed_on, term_months, ends_on, commitments)
+       select ?, ?, '统计测试协议 ' || n, date '2001-01-01' + n, 12, date '2002-01-01' + n, array['义诊'] from generate_series(1, 6) n returning id`, [unit_id, community_id]);
+    try {
+      const token = await api.login('hongkang-admin');
+      const id = globalId('CoBuildingUnit', unit_id);
+      await api.gql('{ viewer { id } }', {}, token);
+      const one = await api.countStatements(() => api.gql(AGREEMENTS, { id, first: 1 }, token));
+      const all = await api.countStatements(() => api.gql(AGREEMENTS, { id, first: 50 }, token));
+      expect(all.result.errors).toBeUndefined();
+      expect(one.result.data.coBuildingUnit.agreements.edges).toHaveLength(1);
+      expect(all.result.data.coBuildingUnit.agreements.edges.length).toBeGreaterThanOrEqual(7);
+      expect(all.result.data.coBuildingUnit.agreements.totalCount).toBe(all.result.data.coBuildingUnit.agreements.edges.length);
+      expect(all.statements).toBe(one.statements);
+      expect(all.statements).toBeLessThanOrEqual(6);
+    } finally {
+      await api.sql(`delete from agreement where id = any(?::int[])`, [`{${extra.map((r) => r.id).join(',')}}`]);
+    }
+  });
+  it('reads units, their rows and tokens without putting them in the unit of work of the request', async () => {
+    const grants = await api.sql<{ id: number; account_id: number; org_node_id: number; role: string; path: string; community_id: number | null }>(
+      `select g.id, g.account_id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join account a on a.id = g.account_id
+       join org_node n on n.id = g.org_node_id where a.username = 'hongkang-admin' order by g.id`);
+    const principal = { kind: 'staff', accountId: grants[0].account_id, sessionId: 0, grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })) } as Principal;
+    const ctx = createContext(api.orm.em, api.config, new Access(principal));
+    const page = { offset: 0, limit: 50 };
+    const { rows } = await listUnits(ctx, {}, page);
+    expect(rows.length).toBeGreaterThan(0);
+    const unit = (await loadUnit(ctx, rows[0].id))!;
+    expect(unit.globalId).toBe(globalId('CoBuildingUnit', rows[0].id));
+    expect(await contactNameOf(ctx, unit)).toBe(unit.contactName);
+    const agreements = (await Promise.all(rows.map((u) => unitRowsPage(ctx, agreementList(null), u.id, page)))).flat();
+    expect(agreements.length).toBeGreaterThan(0);
+    expect(agreements[0].constructor).toBe(AgreementEntity);
+    expect((await loadRow(ctx, AgreementEntity, agreements[0].id))?.signedOn).toBe(agreements[0].signedOn);
+    await agreementsExpiring(ctx, 366, page);
+    await Promise.all(rows.map((u) => tokensOf(ctx, u.id, page)));
+    // (org nodes are the org module's to read)
+    const managed = ctx.em.getUnitOfWork().getIdentityMap().values().map((e) => e.constructor.name);
+    expect(managed.filter((name) => ['CoBuildingUnitEntity', 'AgreementEntity', 'PartnerTokenEntity'].includes(name))).toEqual([]);
   });
 });

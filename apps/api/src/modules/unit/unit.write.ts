@@ -1,10 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../../graphql/context.js';
-import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
+import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { CoBuildingUnitEntity, UnitKind } from './unit.entity.js';
-import { communityForWrite, communityIdsOf, ensureLinked, requireStaff, staffCommunitiesOf, todayInChina, unitFromInput } from './unit.service.js';
+import { communityForWrite, communityIdsOf, ensureLinked, requireStaff, todayInChina, unitFromInput } from './unit.service.js';
 import { optionalText, uniquely, validContactPhone, validDate, validText } from '../../graphql/validate.js';
-import { GrantRole } from '../access/index.js';
+import { assertCan } from '../access/index.js';
 
 export interface UnitCreate { communityId: string; name: string; kind: UnitKind; partyOrgName?: string | null; contactName?: string | null; contactPhone?: string | null; since?: string | null }
 export interface UnitUpdate { id: string; name?: string | null; kind?: UnitKind | null; partyOrgName?: string | null; contactName?: string | null; contactPhone?: string | null }
@@ -32,8 +32,7 @@ export async function createUnit(ctx: Context, input: UnitCreate): Promise<CoBui
 export async function updateUnit(ctx: Context, input: UnitUpdate): Promise<CoBuildingUnitEntity> {
   requireStaff(ctx);
   const found = await unitFromInput(ctx, input.id, ['input', 'id']);
-  const writable = await staffCommunitiesOf(ctx, found.id, [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY]);
-  if (writable.length === 0) throw forbidden();
+  await assertCan(ctx, 'write', 'CoBuildingUnit', found);
   const name = input.name == null ? undefined : validText(input.name, 100, ['input', 'name'], '单位名称');
   const partyOrgName = optionalText(input.partyOrgName, 100, ['input', 'partyOrgName'], '党组织名称');
   const contactName = optionalText(input.contactName, 50, ['input', 'contactName'], '联系人');

@@ -4,6 +4,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
+import { fromRows } from '../../db/rows.js';
 import { communityForWrite as sharedCommunityForWrite, loadNode, OrgLevel, type OrgNodeEntity } from '../org/index.js';
 import { can, condition, readable, reveal } from '../access/index.js';
 import { maskName, maskPhone } from '../../graphql/mask.js';
@@ -52,7 +53,8 @@ export function canReadCommunityId(ctx: Context, communityId: number): Promise<b
 
 export function loadVolunteer(ctx: Context, id: number): Promise<VolunteerEntity | null> {
   return ctx.loaders
-    .get<number, VolunteerEntity | null>('volunteer.byId', async (ids) => byKey(ids, await ctx.em.find(VolunteerEntity, { id: { $in: [...ids] } }), (v) => v.id))
+    .get<number, VolunteerEntity | null>('volunteer.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, VolunteerEntity, await sql(ctx.em, `select * from volunteer where id = any(?::int[])`, [[...ids]])), (v) => v.id))
     .load(id);
 }
 
@@ -62,13 +64,15 @@ export async function findVisibleVolunteer(ctx: Context, id: number): Promise<Vo
 
 export function loadTeam(ctx: Context, id: number): Promise<VolunteerTeamEntity | null> {
   return ctx.loaders
-    .get<number, VolunteerTeamEntity | null>('team.byId', async (ids) => byKey(ids, await ctx.em.find(VolunteerTeamEntity, { id: { $in: [...ids] } }), (t) => t.id))
+    .get<number, VolunteerTeamEntity | null>('team.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, VolunteerTeamEntity, await sql(ctx.em, `select * from volunteer_team where id = any(?::int[])`, [[...ids]])), (t) => t.id))
     .load(id);
 }
 
 export function loadServiceRecord(ctx: Context, id: number): Promise<ServiceRecordEntity | null> {
   return ctx.loaders
-    .get<number, ServiceRecordEntity | null>('serviceRecord.byId', async (ids) => byKey(ids, await ctx.em.find(ServiceRecordEntity, { id: { $in: [...ids] } }), (r) => r.id))
+    .get<number, ServiceRecordEntity | null>('serviceRecord.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, ServiceRecordEntity, await sql(ctx.em, `select * from service_record where id = any(?::int[])`, [[...ids]])), (r) => r.id))
     .load(id);
 }
 
@@ -78,7 +82,8 @@ export async function findVisibleServiceRecord(ctx: Context, id: number): Promis
 
 export async function findVisibleRecognition(ctx: Context, id: number): Promise<RecognitionEntity | null> {
   const recognition = await ctx.loaders
-    .get<number, RecognitionEntity | null>('recognition.byId', async (ids) => byKey(ids, await ctx.em.find(RecognitionEntity, { id: { $in: [...ids] } }), (r) => r.id))
+    .get<number, RecognitionEntity | null>('recognition.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, RecognitionEntity, await sql(ctx.em, `select * from recognition where id = any(?::int[])`, [[...ids]])), (r) => r.id))
     .load(id);
   return readable(ctx, 'Recognition', recognition);
 }
@@ -90,7 +95,8 @@ export function teamsOfVolunteer(ctx: Context, volunteerId: number): Promise<Vol
       const rows = await sql<Record<string, unknown> & { volunteer_id: number }>(ctx.em,
         `select m.volunteer_id, t.* from volunteer_team_member m join volunteer_team t on t.id = m.team_id
          where m.volunteer_id = any(?::int[]) and t.archived_at is null order by m.volunteer_id, t.name, t.id`, [[...ids]]);
-      const pairs = rows.map((r) => ({ volunteerId: r.volunteer_id, team: ctx.em.map(VolunteerTeamEntity, { ...r, volunteer_id: undefined }) }));
+      const teams = fromRows(ctx.em, VolunteerTeamEntity, rows);
+      const pairs = rows.map((r, i) => ({ volunteerId: r.volunteer_id, team: teams[i] }));
       return groupBy(ids, pairs, (p) => p.volunteerId).map((list) => list.map((p) => p.team));
     })
     .load(volunteerId);
@@ -107,7 +113,8 @@ export function membersOfTeam(ctx: Context, teamId: number, page: Page): Promise
            where m.team_id = any(?::int[]) and v.archived_at is null
          ) t where rn >= ? and rn <= ? order by team_id, rn`,
         [[...ids], page.offset, page.offset + page.limit]);
-      const pairs = rows.map((r) => ({ teamId: r.team_id as number, volunteer: ctx.em.map(VolunteerEntity, { ...r, team_id: undefined }) }));
+      const volunteers = fromRows(ctx.em, VolunteerEntity, rows);
+      const pairs = rows.map((r, i) => ({ teamId: r.team_id as number, volunteer: volunteers[i] }));
       return groupBy(ids, pairs, (p) => p.teamId).map((list) => list.map((p) => p.volunteer));
     })
     .load(teamId);
@@ -184,7 +191,7 @@ export function recordsOfVolunteer(ctx: Context, volunteerId: number, year: numb
            from service_record r where r.volunteer_id = any(?::int[]) and ${cond.sql}
          ) t where rn >= ? and rn <= ? order by volunteer_id, rn`,
         [[...ids], ...cond.params, page.offset, page.offset + page.limit]);
-      return groupBy(ids, rows.map((r) => ctx.em.map(ServiceRecordEntity, r)), (r) => r.volunteerId);
+      return groupBy(ids, fromRows(ctx.em, ServiceRecordEntity, rows), (r) => r.volunteerId);
     })
     .load(volunteerId);
 }
@@ -207,7 +214,7 @@ export async function recognitionsOfVolunteer(ctx: Context, volunteerId: number)
   if (!ctx.access.isStaff) return [];
   return ctx.loaders
     .get<number, RecognitionEntity[]>('volunteer.recognitions', async (ids) => {
-      const rows = await ctx.em.find(RecognitionEntity, { volunteerId: { $in: [...ids] } }, { orderBy: { year: 'desc', id: 'asc' } });
+      const rows = fromRows(ctx.em, RecognitionEntity, await sql(ctx.em, `select * from recognition where volunteer_id = any(?::int[]) order by year desc, id`, [[...ids]]));
       return groupBy(ids, rows, (r) => r.volunteerId!);
     })
     .load(volunteerId);
@@ -234,7 +241,7 @@ export async function listVolunteers(ctx: Context, communityId: number, filter: 
   const from = `volunteer v where ${where.join(' and ')}`;
   const rows = await sql(ctx.em, `select v.* from ${from} order by v.name, v.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
   return {
-    rows: rows.map((r) => ctx.em.map(VolunteerEntity, r)),
+    rows: fromRows(ctx.em, VolunteerEntity, rows),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from ${from}`, params))[0].count),
   };
 }
@@ -243,7 +250,7 @@ export async function listVolunteers(ctx: Context, communityId: number, filter: 
 export async function listTeams(ctx: Context, communityId: number, page: Page): Promise<{ rows: VolunteerTeamEntity[]; total: () => Promise<number> }> {
   const rows = await sql(ctx.em, `select * from volunteer_team where community_id = ? and archived_at is null order by id offset ? limit ?`, [communityId, page.offset, page.limit + 1]);
   return {
-    rows: rows.map((r) => ctx.em.map(VolunteerTeamEntity, r)),
+    rows: fromRows(ctx.em, VolunteerTeamEntity, rows),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from volunteer_team where community_id = ? and archived_at is null`, [communityId]))[0].count),
   };
 }
@@ -256,7 +263,7 @@ export async function listRecognitions(ctx: Context, communityId: number, year: 
   const params = y == null ? [communityId] : [communityId, y];
   const rows = await sql(ctx.em, `select * from recognition where ${where} order by year desc, title, id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
   return {
-    rows: rows.map((r) => ctx.em.map(RecognitionEntity, r)),
+    rows: fromRows(ctx.em, RecognitionEntity, rows),
     total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from recognition where ${where}`, params))[0].count),
   };
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { communityId, makeActivity, phone, SIGN_UP, testUnit } from '../activity/activity.fixtures.js';
+import { createContext } from '../../app/context.js';
+import { Access, type Principal } from '../access/index.js';
+import { findVisibleVolunteer, listRecognitions, listTeams, listVolunteers, membersOfTeam, recognitionsOfVolunteer, recordsOfVolunteer, teamsOfVolunteer } from './volunteer.service.js';
 
 let api: TestApi;
 let admin: string;
@@ -205,5 +208,44 @@ describe('volunteers, teams and recognitions', () => {
     expect((await api.gql(listQ, { c: hongkang, y: year }, admin)).data.recognitions.totalCount).toBe(1);
     expect((await api.gql(listQ, { c: hongkang, y: year - 1 }, admin)).data.recognitions.totalCount).toBeGreaterThan(0); // seeded last year
     expect((await api.gql(listQ, { c: hongkang, y: year })).data.recognitions.totalCount).toBe(0);
+  });
+});
+
+describe('reading volunteers', () => {
+  it('lists volunteers with their teams, records and recognitions in a fixed number of statements, however many there are', async () => {
+    const LIST = `query($c: ID!, $first: Int) { volunteers(communityId: $c, first: $first) { totalCount edges { node {
+      id name phone community { name } unit { name } member { name } teams { name memberCount serviceHours }
+      serviceHours serviceRecords(first: 5) { totalCount edges { node { hours servedOn volunteer { id } } } }
+      recognitions { title community { name } } } } } }`;
+    await api.gql('{ viewer { id } }', {}, admin);
+    const one = await api.countStatements(() => api.gql(LIST, { c: hongkang, first: 1 }, admin));
+    const many = await api.countStatements(() => api.gql(LIST, { c: hongkang, first: 50 }, admin));
+    expect(many.result.errors).toBeUndefined();
+    expect(one.result.data.volunteers.edges).toHaveLength(1);
+    const rows = many.result.data.volunteers.edges.map((e: any) => e.node);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.some((v: any) => v.member) && rows.some((v: any) => v.unit) && rows.some((v: any) => v.teams.length)).toBe(true);
+    // one statement per kind of row (the list, its count, and each batched field), not per volunteer
+    expect(many.statements).toBeLessThanOrEqual(one.statements + 2);
+    expect(many.statements).toBeLessThanOrEqual(15);
+  });
+
+  it('reads volunteers, teams, records and recognitions without putting them in the unit of work of the request', async () => {
+    const grants = await api.sql<{ id: number; account_id: number; org_node_id: number; role: string; path: string; community_id: number | null }>(
+      `select g.id, g.account_id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join account a on a.id = g.account_id
+       join org_node n on n.id = g.org_node_id where a.username = 'hongkang-admin' order by g.id`);
+    const principal = { kind: 'staff', accountId: grants[0].account_id, sessionId: 0, grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })) } as Principal;
+    const ctx = createContext(api.orm.em, api.config, new Access(principal));
+    const page = { offset: 0, limit: 50 };
+    const [{ id: communityRowId }] = await api.sql<{ id: number }>(`select id from org_node where name = '红康社区'`);
+    const { rows } = await listVolunteers(ctx, communityRowId, {}, page);
+    expect(rows.length).toBeGreaterThan(0);
+    expect((await findVisibleVolunteer(ctx, rows[0].id))?.globalId).toBe(rows[0].globalId);
+    await Promise.all(rows.map((v) => Promise.all([teamsOfVolunteer(ctx, v.id), recordsOfVolunteer(ctx, v.id, null, page), recognitionsOfVolunteer(ctx, v.id)])));
+    const teams = await listTeams(ctx, communityRowId, page);
+    await Promise.all(teams.rows.map((t) => membersOfTeam(ctx, t.id, page)));
+    await listRecognitions(ctx, communityRowId, null, page);
+    const managed = ctx.em.getUnitOfWork().getIdentityMap().values().map((e) => e.constructor.name);
+    expect(managed.filter((name) => ['VolunteerEntity', 'VolunteerTeamEntity', 'ServiceRecordEntity', 'RecognitionEntity'].includes(name))).toEqual([]);
   });
 });
