@@ -5,6 +5,9 @@ import { createDatabase, dropDatabase } from '@tongxin/launcher';
 import { loadConfig, type Config } from '../config.js';
 import { openOrm } from '../db/orm.js';
 import { createServer, type ApiServer } from '../server.js';
+import { createContext } from '../app/context.js';
+import type { Context } from '../graphql/context.js';
+import { Access, type Principal } from '../modules/access/index.js';
 
 export interface GqlResponse<T = any> {
   status: number;
@@ -23,6 +26,8 @@ export interface TestApi {
   login(username: string, password?: string): Promise<string>;
   /** Count the SQL statements the server runs while `fn` runs. */
   countStatements<R>(fn: () => Promise<R>): Promise<{ result: R; statements: number; sql: string[] }>;
+  /** A request context signed in as a demo staff account with its grants, for calling services directly. */
+  staffContext(username: string): Promise<Context>;
   /** Run SQL directly against the test database. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -69,6 +74,17 @@ export async function startTestApi(env: Partial<Record<string, string>> = {}): P
       } finally {
         recording = null;
       }
+    },
+    async staffContext(username) {
+      const grants = await api.sql<{ id: number; account_id: number; org_node_id: number; role: string; path: string; community_id: number | null }>(
+        `select g.id, g.account_id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join account a on a.id = g.account_id
+         join org_node n on n.id = g.org_node_id where a.username = ? order by g.id`, [username]);
+      if (!grants.length) throw new Error(`no grants for ${username}`);
+      const principal = {
+        kind: 'staff', accountId: grants[0].account_id, sessionId: 0,
+        grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })),
+      } as Principal;
+      return createContext(orm.em, config, new Access(principal));
     },
     sql(text, params = []) {
       return orm.em.fork().getConnection().execute(text, params as never[], 'all');

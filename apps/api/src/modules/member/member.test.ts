@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
-import { createContext } from '../../app/context.js';
-import { Access, type Principal } from '../access/index.js';
 import type { OrgNodeEntity } from '../org/index.js';
 import { householdsOf } from '../household/household.service.js';
 import { findVisibleMember, findVisiblePosition, membersOf, positionsInNode, positionsOfMember } from './member.service.js';
@@ -321,11 +319,7 @@ describe('reading members', () => {
   });
 
   it('reads members, positions and households without putting them in the unit of work of the request', async () => {
-    const grants = await api.sql<{ id: number; account_id: number; org_node_id: number; role: string; path: string; community_id: number | null }>(
-      `select g.id, g.account_id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join account a on a.id = g.account_id
-       join org_node n on n.id = g.org_node_id where a.username = 'hongkang-admin' order by g.id`);
-    const principal = { kind: 'staff', accountId: grants[0].account_id, sessionId: 0, grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })) } as Principal;
-    const ctx = createContext(api.orm.em, api.config, new Access(principal));
+    const ctx = await api.staffContext('hongkang-admin');
     const node = { id: myBranch.rowId } as OrgNodeEntity;
     const roll = await membersOf(ctx, node, { offset: 0, limit: 100 });
     expect(roll.length).toBeGreaterThan(3);

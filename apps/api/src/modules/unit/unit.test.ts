@@ -4,8 +4,6 @@ import { hashPassword } from '../access/access.service.js';
 import { DEMO_PARTNER_TOKEN } from '../../db/seed/unit.seed.js';
 import { demoAnnouncements, seedDemoIfEmpty } from '../../db/seed/index.js';
 import { unitScopedTypes } from './unit.scope.js';
-import { createContext } from '../../app/context.js';
-import { Access, type Principal } from '../access/index.js';
 import { contactNameOf, listUnits, loadRow, loadUnit, unitRowsPage } from './unit.service.js';
 import { agreementList, agreementsExpiring } from './agreement.service.js';
 import { tokensOf } from './partner.service.js';
@@ -437,11 +435,7 @@ describe('staff', () => {
     }
   });
   it('reads units, their rows and tokens without putting them in the unit of work of the request', async () => {
-    const grants = await api.sql<{ id: number; account_id: number; org_node_id: number; role: string; path: string; community_id: number | null }>(
-      `select g.id, g.account_id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join account a on a.id = g.account_id
-       join org_node n on n.id = g.org_node_id where a.username = 'hongkang-admin' order by g.id`);
-    const principal = { kind: 'staff', accountId: grants[0].account_id, sessionId: 0, grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })) } as Principal;
-    const ctx = createContext(api.orm.em, api.config, new Access(principal));
+    const ctx = await api.staffContext('hongkang-admin');
     const page = { offset: 0, limit: 50 };
     const { rows } = await listUnits(ctx, {}, page);
     expect(rows.length).toBeGreaterThan(0);

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { communityId, makeActivity, phone, SIGN_UP, testUnit } from '../activity/activity.fixtures.js';
-import { createContext } from '../../app/context.js';
-import { Access, type Principal } from '../access/index.js';
 import { findVisibleVolunteer, listRecognitions, listTeams, listVolunteers, membersOfTeam, recognitionsOfVolunteer, recordsOfVolunteer, teamsOfVolunteer } from './volunteer.service.js';
 
 let api: TestApi;
@@ -231,11 +229,7 @@ describe('reading volunteers', () => {
   });
 
   it('reads volunteers, teams, records and recognitions without putting them in the unit of work of the request', async () => {
-    const grants = await api.sql<{ id: number; account_id: number; org_node_id: number; role: string; path: string; community_id: number | null }>(
-      `select g.id, g.account_id, g.org_node_id, g.role, n.path, n.community_id from access_grant g join account a on a.id = g.account_id
-       join org_node n on n.id = g.org_node_id where a.username = 'hongkang-admin' order by g.id`);
-    const principal = { kind: 'staff', accountId: grants[0].account_id, sessionId: 0, grants: grants.map((g) => ({ grantId: g.id, nodeId: g.org_node_id, role: g.role, path: g.path, communityId: g.community_id })) } as Principal;
-    const ctx = createContext(api.orm.em, api.config, new Access(principal));
+    const ctx = await api.staffContext('hongkang-admin');
     const page = { offset: 0, limit: 50 };
     const [{ id: communityRowId }] = await api.sql<{ id: number }>(`select id from org_node where name = '红康社区'`);
     const { rows } = await listVolunteers(ctx, communityRowId, {}, page);
