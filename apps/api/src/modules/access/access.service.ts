@@ -183,8 +183,11 @@ function loadAccount(ctx: Context, id: number): Promise<AccountEntity | null> {
 /** A grant by id for node(id): the caller's own only. */
 export async function findVisibleGrant(ctx: Context, id: number): Promise<AccessGrantEntity | null> {
   if (!ctx.access.grants.some((g) => g.grantId === id)) return null;
-  const [row] = await sql(ctx.em, `select * from access_grant where id = ?`, [id]);
-  return readable(ctx, 'Grant', row ? fromRow(ctx.em, AccessGrantEntity, row) : null);
+  const grant = await ctx.loaders
+    .get<number, AccessGrantEntity | null>('grant.byId', async (ids) =>
+      byKey(ids, fromRows(ctx.em, AccessGrantEntity, await sql(ctx.em, `select * from access_grant where id = any(?::int[])`, [[...ids]])), (g) => g.id))
+    .load(id);
+  return readable(ctx, 'Grant', grant);
 }
 
 export async function viewerAccount(ctx: Context): Promise<AccountEntity | null> {
