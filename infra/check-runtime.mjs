@@ -7,6 +7,7 @@
  * and checks that they answer: /healthz, a staff sign-in, the admin and events pages.
  */
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,7 +84,7 @@ try {
   };
 
   step('node apps/api/dist/main.js');
-  const api = await start('api', ['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, DEMO_SEED: '1' }, '/healthz', (s) => s === 200);
+  const api = await start('api', ['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, DEMO_SEED: '1', DATA_KEY: randomBytes(32).toString('base64') }, '/healthz', (s) => s === 200);
   const res = await fetch(`${api}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

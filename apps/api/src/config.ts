@@ -25,6 +25,14 @@ const schema = z.object({
   /** Largest price of one staff request; unset: staff requests are priced but not capped (see graphql/cost.ts). */
   STAFF_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * Key that seals residents' personal data at rest: 32 bytes, base64 or hex (`openssl rand -base64 32`).
+   * Required in production; elsewhere a fixed development key is used and a warning logged.
+   */
+  DATA_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'DATA_KEY must be 32 bytes as base64 (44 characters) or hex (64 characters)')
+    .optional(),
 });
 
 export type Config = z.infer<typeof schema>;

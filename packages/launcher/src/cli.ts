@@ -4,6 +4,8 @@
  * `npm run dev` (--dev): the same with `tsx watch` and `vite dev` (best effort).
  * Ctrl-C stops everything and exits 0.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { onShutdownSignal, setSignalExitCode, stopAll } from './lifecycle.js';
 import { repoRoot, startPlatform, type AppName, type Platform } from './platform.js';
@@ -68,6 +70,20 @@ const portEnv: Record<keyof typeof ports, string> = {
   if (taken.length) fail(taken.join('\n'));
 }
 
+// The key that seals residents' personal data: DATA_KEY, else one made on the first start and kept beside the data.
+function dataKey(): string {
+  if (process.env.DATA_KEY) return process.env.DATA_KEY;
+  const file = path.join(root, '.data', 'data-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  process.stdout.write(
+    `已生成演示用数据密钥 / made a demo data key in ${path.relative(root, file)} (it seals residents' personal data; set DATA_KEY in production)\n`,
+  );
+  return readFileSync(file, 'utf8').trim();
+}
+const key = dataKey();
+
 let partnerToken: { token: string; unit: string } | undefined;
 let tokenSeen: () => void = () => {};
 const tokenPromise = new Promise<void>((resolve) => (tokenSeen = resolve));
@@ -85,6 +101,7 @@ try {
     ports,
     inheritOutput: true,
     seedDemo: true,
+    dataKey: key,
     dev,
     onLine(app, line) {
       if (app !== 'api') return;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -32,6 +33,11 @@ export interface StartPlatformOptions {
   ports?: { postgres?: number; api?: number; admin?: number; events?: number };
   /** Start the API with DEMO_SEED=1 (default true). */
   seedDemo?: boolean;
+  /**
+   * Key sealing residents' personal data (the API's DATA_KEY). Default: DATA_KEY from the environment, else a new
+   * random key for this run (right for throw-away databases only; `npm start` keeps one in .data/data-key).
+   */
+  dataKey?: string;
   /** Show every child's output, prefixed [api] / [admin] / [events] / [postgres]. Default: keep it for error messages only. */
   inheritOutput?: boolean;
   /** Development mode (best effort): API under `tsx watch` from its sources, admin/events under `vite dev`. Otherwise the built apps run under plain node. */
@@ -150,6 +156,7 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
         PORT: String(apiPort),
         HOST,
         DEMO_SEED: (opts.seedDemo ?? true) ? '1' : undefined,
+        DATA_KEY: opts.dataKey ?? baseEnv.DATA_KEY ?? randomBytes(32).toString('base64'),
         // the built API runs as in production (graphql-js without its development checks, no landing page)
         NODE_ENV: baseEnv.NODE_ENV ?? (dev ? 'development' : 'production'),
       });

@@ -16,6 +16,8 @@ export enum UserErrorCode {
   ALREADY_REGISTERED = 'ALREADY_REGISTERED',
   REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
   INVALID_STATE = 'INVALID_STATE',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  STALE = 'STALE',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -28,6 +30,8 @@ registerEnumType(UserErrorCode, {
     CYCLE: { description: 'The move would put a node under itself or one of its descendants.' },
     HAS_CHILDREN: { description: 'The node still has live children; move or archive them first.' },
     ARCHIVED: { description: 'The object is archived and cannot be changed.' },
+    INVALID_TRANSITION: { description: 'The object\'s current state does not allow this step; the message names the steps it allows.' },
+    STALE: { description: 'Someone changed the object after you read it; the message gives its current state. Reload and try again.' },
     CONFLICT: { description: 'Someone else changed the object meanwhile; reload and try again.' },
     DUPLICATE: { description: 'An object with the same key already exists.' },
     ACTIVITY_FULL: { description: 'The activity is full; sign up again with `joinWaitlist: true` to join the waiting list.' },

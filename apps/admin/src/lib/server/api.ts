@@ -52,3 +52,35 @@ export function signOutLocally(event: ApiEvent): never {
   event.locals.token = null;
   redirect(303, loginUrl(event.url));
 }
+
+/** The API's origin, for its plain HTTP routes beside GraphQL (exports, imports). */
+export function apiOrigin(): string {
+  return apiUrl().replace(/\/graphql\/?$/, '');
+}
+
+/**
+ * Pass a request through to one of the API's plain HTTP routes for the signed-in user, streaming the answer back
+ * (spreadsheet exports) without holding it in memory. The bearer token stays on the server.
+ */
+export async function forwardToApi(event: ApiEvent & { request: Request }, path: string, init: { method?: 'GET' | 'POST'; body?: BodyInit; contentType?: string } = {}): Promise<Response> {
+  if (!event.locals.token) redirect(303, loginUrl(event.url));
+  let res: Response;
+  try {
+    res = await fetch(`${apiOrigin()}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${event.locals.token}`, ...(init.contentType ? { 'content-type': init.contentType } : {}) },
+      body: init.body,
+      // @ts-expect-error Node's fetch needs this to stream a request body
+      duplex: init.body ? 'half' : undefined,
+    });
+  } catch {
+    error(503, '暂时无法连接服务器，请稍后再试');
+  }
+  if (res.status === 401) signOutLocally(event);
+  const headers = new Headers();
+  for (const name of ['content-type', 'content-disposition', 'cache-control']) {
+    const value = res.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  return new Response(res.body, { status: res.status, headers });
+}

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { forwardToApi } from '$lib/server/api';
+import type { RequestHandler } from './$types';
+
+/**
+ * Spreadsheet downloads: /export/<name>.xlsx?<filters> streams the API's /export/<name>.xlsx for the signed-in
+ * user (the API decides what the user may see and masks personal data as everywhere else).
+ */
+export const GET: RequestHandler = async (event) => {
+  const name = event.params.path;
+  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)?\.xlsx$/.test(name)) error(404, '没有这个导出');
+  return forwardToApi(event, `/export/${name}${event.url.search}`);
+};

@@ -1,0 +1,99 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data at rest (phones, ID numbers, care categories and their notes): sealed with AES-256-GCM under a key
+ * from the environment (DATA_KEY, 32 bytes in base64). Exact lookups (by phone, by ID number) go through a keyed
+ * hash column, so the clear value is never stored and never sent to the database in a WHERE clause.
+ *
+ * Layout of a sealed value: version byte (1) | 12-byte nonce | ciphertext | 16-byte tag.
+ */
+const VERSION = 1;
+
+interface Keys {
+  seal: Buffer;
+  lookup: Buffer;
+}
+
+let keys: Keys | null = null;
+
+/** Parse DATA_KEY: 32 bytes as base64 (44 characters) or hex (64). Returns null when it is not one. */
+export function parseDataKey(raw: string): Buffer | null {
+  const text = raw.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=$/.test(text)) {
+    const buf = Buffer.from(text, 'base64');
+    return buf.length === 32 ? buf : null;
+  }
+  return null;
+}
+
+/** A fresh random key, as DATA_KEY expects it. */
+export function generateDataKey(): string {
+  return randomBytes(32).toString('base64');
+}
+
+/** Install the data key for this process (the server does it at start; seeds and tests through the same call). */
+export function configureDataKey(raw: string): void {
+  const master = parseDataKey(raw);
+  if (!master) throw new Error('DATA_KEY must be 32 bytes, base64 (44 characters) or hex (64 characters)');
+  // separate keys for sealing and for lookup hashes, so neither use weakens the other
+  keys = {
+    seal: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'tongxin/seal/v1', 32)),
+    lookup: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'tongxin/lookup/v1', 32)),
+  };
+}
+
+export function dataKeyConfigured(): boolean {
+  return keys !== null;
+}
+
+function current(): Keys {
+  if (!keys) throw new Error('DATA_KEY is not configured: call configureDataKey() at start');
+  return keys;
+}
+
+/** Encrypt one value for storage (a `bytea` column). null stays null. */
+export function seal(clear: string): Buffer;
+export function seal(clear: string | null | undefined): Buffer | null;
+export function seal(clear: string | null | undefined): Buffer | null {
+  if (clear == null) return null;
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', current().seal, nonce);
+  const body = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), nonce, body, cipher.getAuthTag()]);
+}
+
+/** Decrypt a value sealed by `seal`. Throws when the value was altered or sealed under another key. */
+export function unseal(sealed: Buffer): string;
+export function unseal(sealed: Buffer | null | undefined): string | null;
+export function unseal(sealed: Buffer | null | undefined): string | null {
+  if (sealed == null) return null;
+  if (sealed.length < 1 + 12 + 16 || sealed[0] !== VERSION) throw new Error('not a sealed value');
+  const nonce = sealed.subarray(1, 13);
+  const tag = sealed.subarray(sealed.length - 16);
+  const decipher = createDecipheriv('aes-256-gcm', current().seal, nonce);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(sealed.subarray(13, sealed.length - 16)), decipher.final()]).toString('utf8');
+}
+
+/**
+ * Keyed hash for exact lookups (a `bytea` column with an index). Normalise first: the same person typed twice must
+ * hash the same (see `normalizePhone`, `normalizeIdNumber`).
+ */
+export function lookupHash(kind: 'phone' | 'id_number' | string, normalized: string): Buffer;
+export function lookupHash(kind: string, normalized: string | null | undefined): Buffer | null;
+export function lookupHash(kind: string, normalized: string | null | undefined): Buffer | null {
+  if (normalized == null || normalized === '') return null;
+  return createHmac('sha256', current().lookup).update(`${kind}\u0000${normalized}`).digest();
+}
+
+/** Digits only, without a +86 / 0086 prefix: "+86 138-0013-8000" -> "13800138000". */
+export function normalizePhone(phone: string): string {
+  const digits = phone.replace(/[^0-9]/g, '');
+  return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits.length === 15 && digits.startsWith('0086') ? digits.slice(4) : digits;
+}
+
+/** Upper-case, without spaces: the check character X of a resident ID number is often typed as x. */
+export function normalizeIdNumber(id: string): string {
+  return id.replace(/\s+/g, '').toUpperCase();
+}
