@@ -20,7 +20,15 @@ import { cacheSettings, pageCache, type PageSnapshot } from '$lib/server/shared-
 const PUBLIC_PAGES = new Set(['/', '/activities/[id]']);
 
 function isConfirmationPath(pathname: string): boolean {
-  return pathname === '/r' || pathname.startsWith('/r/');
+  return pathname === '/r' || pathname.startsWith('/r/') || isTicketPath(pathname);
+}
+
+/**
+ * A demand's ticket pages (/d, /d/<code>) carry the resident's ticket code, and the report form (/report) a
+ * one-time idempotency key: like the confirmation pages, never stored in a shared cache, never indexed.
+ */
+function isTicketPath(pathname: string): boolean {
+  return pathname === '/d' || pathname.startsWith('/d/') || pathname === '/report';
 }
 
 function isPageView(event: RequestEvent): boolean {

@@ -4,6 +4,7 @@ export const ICONS = {
   checkin: 'M8 4.5H6a1.5 1.5 0 0 0-1.5 1.5v13A1.5 1.5 0 0 0 6 20.5h12a1.5 1.5 0 0 0 1.5-1.5V6A1.5 1.5 0 0 0 18 4.5h-2M9 3.5h6v3H9zM8.5 13l2.5 2.5 4.5-5',
   org: 'M9.5 3.5h5v4h-5zM3.5 16.5h5v4h-5zM9.5 16.5h5v4h-5zM15.5 16.5h5v4h-5zM12 7.5v9M6 16.5v-3h12v3',
   more: 'M4 7h16M4 12h16M4 17h16',
+  demand: 'M4.5 5h15v10.5h-8l-4 3.5v-3.5h-3zM8 9h8M8 12h5',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -6,12 +6,19 @@ const entry = (href: string, extra: Partial<NavEntry> = {}): NavEntry => ({ labe
 
 describe('navigation', () => {
   it('shows 签到 to the roles that may check residents in, and 首页 to everyone', () => {
-    const labels = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).map((e) => e.short);
+    const labels = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).map((e) => e.short).filter((s) => s === '首页' || s === '签到');
     expect(labels(['COMMITTEE_ADMIN'])).toEqual(['首页', '签到']);
     expect(labels(['BRANCH_SECRETARY'])).toEqual(['首页', '签到']);
     expect(labels(['VIEWER'])).toEqual(['首页']);
     expect(labels(['VIEWER', 'BRANCH_SECRETARY'])).toEqual(['首页', '签到']);
     expect(labels([])).toEqual(['首页']);
+  });
+
+  it('shows 诉求 to every role that reads demands, not to an account without grants', () => {
+    const has = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).some((e) => e.href === '/demands');
+    for (const role of ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER']) expect(has([role]), role).toBe(true);
+    expect(has([])).toBe(false);
+    expect(currentEntry('/demands/RGVtYW5kOjE')?.short).toBe('诉求');
   });
 
   it('finds the entry a path belongs to', () => {

@@ -20,6 +20,8 @@ export const NAV: readonly NavEntry[] = [
   { label: '首页', short: '首页', href: '/', icon: 'home', covers: ['/org/'] },
   // Checking in changes a registration: the roles that may write, as the API decides.
   { label: '活动签到', short: '签到', href: '/checkin', icon: 'checkin', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY'] },
+  // Every grant may read the demands under its node (the API's Demand policy); an account without grants sees none.
+  { label: '诉求', short: '诉求', href: '/demands', icon: 'demand', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */

@@ -1,4 +1,4 @@
-import type { DemandCategory, DemandState } from '$lib/gql/graphql';
+import type { DemandCategory, DemandEventKind, DemandState } from '$lib/gql/graphql';
 import { DEMAND_CATEGORY_LABEL } from '@tongxin/ui';
 
 /** Problem categories in Chinese, as the admin site names them. */
@@ -41,4 +41,40 @@ export function normalizeTicket(raw: string): string {
 
 export function looksLikeTicket(code: string): boolean {
   return /^[A-Z0-9]{6,20}$/.test(code);
+}
+
+/** One public step of a demand's timeline (the API's PublicDemandEvent). */
+export interface PublicStep {
+  kind: DemandEventKind;
+  toState?: DemandState | null;
+  body?: string | null;
+  actorRole: string;
+}
+
+/** A sentence for one public step: who (by role only) did what. */
+export function timelineText(step: PublicStep): string {
+  const who = step.actorRole;
+  const said = step.body ? `：${step.body}` : '';
+  switch (step.kind) {
+    case 'CREATED':
+      return `${who}提交了反映`;
+    case 'TRANSITION':
+      return step.toState ? `${who}将进度更新为“${RESIDENT_STATE[step.toState].label}”${said}` : `${who}更新了进度${said}`;
+    case 'ASSIGNED':
+      return `${who}安排了办理人员`;
+    case 'REPLY':
+      return `${who}回复了您`;
+    case 'ESCALATED':
+      return '超过办理期限，已提交上级党组织督办';
+    case 'RATED':
+      return `${who}评价了办理结果`;
+    case 'REOPENED':
+      return `重新办理${said}`;
+    case 'DUPLICATE_LINKED':
+      return '与同样问题的反映合并办理';
+    case 'DEADLINE_CHANGED':
+      return '办理期限有调整';
+    default:
+      return `${who}更新了进度`;
+  }
 }

@@ -13,18 +13,17 @@ const DemandTicket = graphql(`
       category
       state
       placeText
+      communityName
       createdAt
       updatedAt
-      resolvedAt
       rating
-      ratingComment
       canRate
       timeline {
-        at
         kind
-        actorRole
-        state
+        toState
         body
+        actorRole
+        createdAt
       }
     }
   }
