@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromiumArgs, findChromium, startPlatform, warnSkipped, type Platform } from '@tongxin/launcher';
+import { chromiumArgs, findChromium, startPlatform, warnSkipped, type AppName, type Platform } from '@tongxin/launcher';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -23,8 +23,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const platform = await startPlatform({ apps: ['api', 'admin'] });
+/** The API and this site; a test that follows a resident too adds `events`. */
+export async function startHarness(options: { apps?: AppName[] } = {}): Promise<Harness> {
+  const platform = await startPlatform({ apps: options.apps ?? ['api', 'admin'] });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath!, args: chromiumArgs });
