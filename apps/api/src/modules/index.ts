@@ -16,6 +16,7 @@ import { accessResolvers } from './access/access.resolver.js';
 import { unitResolvers } from './unit/unit.resolver.js';
 import { activityEntities, activityModuleResolvers } from './activity/activity.module.js';
 import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.module.js';
+import { demandEntities, demandResolvers } from './demand/demand.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -35,6 +36,7 @@ export const entities = [
   PartnerTokenEntity,
   ...activityEntities,
   ...volunteerEntities,
+  ...demandEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -47,4 +49,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...unitResolvers,
   ...activityModuleResolvers,
   ...volunteerResolvers,
+  ...demandResolvers,
 ];
