@@ -4,6 +4,7 @@ import { Migration20261123000002_units } from './Migration20261123000002_units.j
 import { Migration20261123000003_partners } from './Migration20261123000003_partners.js';
 import { Migration20261123000004_activities } from './Migration20261123000004_activities.js';
 import { Migration20261123000005_partner_scope } from './Migration20261123000005_partner_scope.js';
+import { Migration20261203000006_demands } from './Migration20261203000006_demands.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000003_partners', class: Migration20261123000003_partners },
   { name: 'Migration20261123000004_activities', class: Migration20261123000004_activities },
   { name: 'Migration20261123000005_partner_scope', class: Migration20261123000005_partner_scope },
+  { name: 'Migration20261203000006_demands', class: Migration20261203000006_demands },
 ];

@@ -8,6 +8,7 @@ export const PARTNER_SCOPES = {
   'unit:read': "Read what concerns the token's unit in the token's community: its agreements, committee seats, cross-appointments, evaluations, double-report members, volunteers, activities it co-hosts there.",
   'activities:write': "Change activities the unit co-hosts in the token's community (title, description, times, capacity, venue).",
   'demands:write': "Work on resident demands of the token's community assigned to the unit (accept, report progress).",
+  'demands:read': "Read resident demands of the token's community assigned to the unit, without residents' personal data.",
 } as const;
 export type PartnerScope = keyof typeof PARTNER_SCOPES;
 export const READ_SCOPE: PartnerScope = 'unit:read';

@@ -1,0 +1,42 @@
+/**
+ * Access policy of resident demands (诉求).
+ *
+ * - read: staff whose grants cover the demand's org node, or the branch it is assigned to. Escalation widens
+ *   nothing by itself because grants cover whole subtrees: the community committee's staff (level 1) and the
+ *   street's staff (level 2) already cover every demand of the community; escalation puts the demand on their
+ *   board (filter `escalated`) and in their timeline.
+ * - write: the same, through roles that do the work: committee admin, branch secretary and grid worker (the
+ *   grid worker takes demands in on patrol). Viewers only read.
+ * - reveal (resident name and phone in clear): roles that need contact details, over the demand's org node.
+ * - partners: a unit's token with `demands:read` reads the demands of its community assigned to its unit;
+ *   with `demands:write` it comments and takes the steps the transition table marks `partner`. Partners never
+ *   reveal: the service gives them no resident name or phone, masked or not.
+ */
+import { anyOf, definePolicy, PERSONAL_DATA_ROLES } from '../access/index.js';
+import { underNode } from '../org/index.js';
+import { DemandEntity } from './demand.entity.js';
+
+/** Roles that work on demands (take in, assign, resolve). */
+export const DEMAND_WORK_ROLES = PERSONAL_DATA_ROLES;
+
+definePolicy<DemandEntity>({
+  type: 'Demand',
+  table: 'demand',
+  entity: DemandEntity,
+  read: anyOf(
+    underNode((_ctx, d) => d.orgNodeId, (t) => `${t}.org_node_id`),
+    underNode((_ctx, d) => d.assignedBranchId, (t) => `${t}.assigned_branch_id`),
+  ),
+  write: anyOf(
+    underNode((_ctx, d) => d.orgNodeId, (t) => `${t}.org_node_id`, DEMAND_WORK_ROLES),
+    underNode((_ctx, d) => d.assignedBranchId, (t) => `${t}.assigned_branch_id`, DEMAND_WORK_ROLES),
+  ),
+  reveal: underNode((_ctx, d) => d.orgNodeId, (t) => `${t}.org_node_id`, PERSONAL_DATA_ROLES),
+  unit: {
+    unitIdsOf: (_ctx, d) => (d.assignedUnitId == null ? [] : [d.assignedUnitId]),
+    communityIdsOf: (_ctx, d) => [d.communityId],
+    unitSql: (t) => `${t}.assigned_unit_id = ?`,
+    communitySql: (t) => `${t}.community_id = ?`,
+    scopes: { read: 'demands:read', write: 'demands:write' },
+  },
+});
