@@ -16,6 +16,7 @@ import { accessResolvers } from './access/access.resolver.js';
 import { unitResolvers } from './unit/unit.resolver.js';
 import { activityEntities, activityModuleResolvers } from './activity/activity.module.js';
 import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.module.js';
+import { demandMetricsResolvers } from './demand/demand.metrics.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -47,4 +48,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...unitResolvers,
   ...activityModuleResolvers,
   ...volunteerResolvers,
+  ...demandMetricsResolvers,
 ];

@@ -15,6 +15,9 @@ import {
   loadNode, ORG_TYPE_NAMES, OrgStats, registerOrgStat, statInSubtree as inSubtree, type OrgNodeEntity, type OrgStatValues,
 } from '../org/index.js';
 import { DemandCategory } from './demand.entity.js';
+// the policy and the enums' GraphQL names, whichever file of the module loads first
+import './demand.policy.js';
+import './demand.types.js';
 
 export enum DemandMetricsGroup {
   NONE = 'NONE',
