@@ -17,6 +17,7 @@ import { unitResolvers } from './unit/unit.resolver.js';
 import { activityEntities, activityModuleResolvers } from './activity/activity.module.js';
 import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.module.js';
 import { demandEntities, demandResolvers } from './demand/demand.module.js';
+import { demandMetricsResolvers } from './demand/demand.metrics.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -50,4 +51,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...activityModuleResolvers,
   ...volunteerResolvers,
   ...demandResolvers,
+  ...demandMetricsResolvers,
 ];
