@@ -24,9 +24,13 @@ export function scopeNode(grants: readonly GrantLike[]): DemandScope | null {
   return { id: top.node.id, name: top.node.name, level: top.node.level, communityId: top.node.level === 'COMMUNITY' ? top.node.id : null };
 }
 
-/** This year so far, in Beijing time: the period of the board's figures. */
+function day(d: TZDate): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** This year so far, in Beijing days (`to` is the day after today, excluded): the period of the board's figures. */
 export function metricsPeriod(now: Date): { from: string; to: string; label: string } {
-  const zoned = new TZDate(now.getTime(), 'Asia/Shanghai');
-  const start = new TZDate(zoned.getFullYear(), 0, 1, 'Asia/Shanghai');
-  return { from: new Date(start.getTime()).toISOString(), to: now.toISOString(), label: `${zoned.getFullYear()}年以来` };
+  const today = new TZDate(now.getTime(), 'Asia/Shanghai');
+  const tomorrow = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + 1, 'Asia/Shanghai');
+  return { from: `${today.getFullYear()}-01-01`, to: day(tomorrow), label: `${today.getFullYear()}年以来` };
 }

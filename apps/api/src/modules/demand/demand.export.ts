@@ -16,7 +16,7 @@ import { HttpError, registerHttpRoute } from '../../http/registry.js';
 import { sendXlsx, type XlsxColumn } from '../../http/xlsx.js';
 import { maskName, maskPhone, unseal } from '../privacy/index.js';
 import { DemandCategory, DemandChannel, DemandState, type DemandEntity } from './demand.entity.js';
-import { listDemands, OVERDUE_AT } from './demand.service.js';
+import { listDemands } from './demand.service.js';
 import type { DemandFilter } from './demand.types.js';
 
 /** Rows fetched per statement while streaming. */
@@ -133,7 +133,7 @@ async function* exportRows(ctx: Context, filter: DemandFilter, first: DemandEnti
         (d.assignedBranchId != null ? nodes.get(d.assignedBranchId) : undefined) ??
         (d.assignedAccountId != null ? accounts.get(d.assignedAccountId) : undefined) ??
         null;
-      yield { d, orgNode: nodes.get(d.orgNodeId) ?? '', assignee, overdue: OVERDUE_AT(d, now) };
+      yield { d, orgNode: nodes.get(d.orgNodeId) ?? '', assignee, overdue: d.overdueAt(now) };
     }
     if (page.length <= BATCH) return;
   }

@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
     list: board.demands,
     after,
     exportHref: `/export/demands.xlsx${search}`,
-    metrics: metrics?.demandMetrics ?? null,
+    metrics: metrics?.demandMetrics[0] ?? null,
     scope,
     period: period.label,
     branches,

@@ -60,9 +60,12 @@ export const DemandBoard = graphql(`
 
 /** The panel of figures for the signed-in person's scope. */
 export const DemandScopeMetrics = graphql(`
-  query DemandScopeMetrics($orgNodeId: ID!, $from: DateTime!, $to: DateTime!) {
+  query DemandScopeMetrics($orgNodeId: ID!, $from: Date!, $to: Date!) {
     demandMetrics(orgNodeId: $orgNodeId, from: $from, to: $to) {
       received
+      resolved
+      open
+      rated
       responseRate
       resolutionRate
       satisfactionRate

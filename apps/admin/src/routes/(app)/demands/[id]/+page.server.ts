@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async (event) => {
   const [{ node, demandTransitions }, { viewer }] = await Promise.all([query(event, DemandPage, { id: event.params.id }), event.parent()]);
   if (!node || node.__typename !== 'Demand') error(404, '诉求不存在或您无权查看');
-  const choices = node.allowedActions.includes('ASSIGN') ? await query(event, DemandAssigneeChoices, { communityId: node.community.id }) : null;
+  const choices = node.allowedActions.includes('ASSIGN') && node.community ? await query(event, DemandAssigneeChoices, { communityId: node.community.id }) : null;
   const needs = Object.fromEntries(demandTransitions.filter((t) => t.from === node.state).map((t) => [t.action, t.needs]));
   return {
     demand: node,

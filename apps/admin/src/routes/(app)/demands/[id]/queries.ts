@@ -3,6 +3,7 @@ import { graphql } from '$lib/gql';
 export const DemandPage = graphql(`
   query DemandPage($id: ID!) {
     node(id: $id) {
+      __typename
       ... on Demand {
         ...DemandRow
         description

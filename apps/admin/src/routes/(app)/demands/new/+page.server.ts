@@ -56,7 +56,7 @@ export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    const values = Object.fromEntries(FIELDS.map((f) => [f, text(f)])) as IntakeValues;
+    const values = Object.fromEntries(FIELDS.map((f) => [f, text(f)])) as unknown as IntakeValues;
     values.idempotencyKey = text('idempotencyKey').slice(0, 100) || randomUUID();
     values.resolvedOnSpot = form.get('resolvedOnSpot') === 'on';
 
