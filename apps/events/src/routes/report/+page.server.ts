@@ -50,7 +50,7 @@ export interface ReportFailure {
 }
 
 /** Longest description a resident may type; the API applies its own limit too. */
-export const MAX_DESCRIPTION = 2000;
+const MAX_DESCRIPTION = 2000;
 
 const FIELD_HELP: Record<ReportField, string> = {
   communityId: '请选择您所在的社区',

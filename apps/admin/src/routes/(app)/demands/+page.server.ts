@@ -4,7 +4,7 @@ import { metricsPeriod, scopeNode } from '$lib/demand/scope';
 import { DemandAssigneeChoices, DemandBoard, DemandScopeMetrics } from './queries';
 import type { PageServerLoad } from './$types';
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 export const load: PageServerLoad = async (event) => {
   const params = parseListParams(event.url.searchParams);

@@ -266,10 +266,11 @@ describe.skipIf(!browserTestsEnabled('admin demands (board, intake, demand page,
     expect(await ticket.getByRole('button', { name: '提交评价' }).count()).toBe(0);
     const again = await ticket.request.post(`${eventsUrl}/d/${ticketCode}`, {
       form: { rating: '1', comment: '' },
-      headers: { origin: eventsUrl },
+      headers: { origin: eventsUrl, accept: 'text/html' },
       maxRedirects: 0,
     });
-    expect(await again.text()).toContain('已经评价过了');
+    expect(again.status()).toBe(409);
+    expect(await again.text()).toContain('已经评价过，每件诉求只能评价一次');
     await back.close();
 
     // The committee's satisfaction figure on the board has moved.
@@ -302,7 +303,7 @@ describe.skipIf(!browserTestsEnabled('admin demands (board, intake, demand page,
       await page.locator('form.demand-form').evaluate((f) => [...new FormData(f as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)])),
     ) as Record<string, string>;
     expect(form.idempotencyKey).toBe(key);
-    const post = () => page.request.post('/demands/new', { form, headers: { origin: harness.platform.adminUrl }, maxRedirects: 0 });
+    const post = () => page.request.post('/demands/new', { form, headers: { origin: harness.platform.adminUrl, accept: 'text/html' }, maxRedirects: 0 });
     const [first, second] = [await post(), await post()];
     expect(first.status()).toBe(303);
     expect(second.headers()['location']).toBe(first.headers()['location']);

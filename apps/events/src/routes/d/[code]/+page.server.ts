@@ -58,10 +58,9 @@ export interface RateFailure {
   message: string | null;
 }
 
+/** The API explains a refused rating in Chinese (already rated, not resolved yet); these read better for a few codes. */
 const PROBLEM_TEXT: Record<string, string> = {
-  ALREADY_RATED: '这件事已经评价过了，每件事只能评价一次。',
-  ALREADY_EXISTS: '这件事已经评价过了，每件事只能评价一次。',
-  INVALID_TRANSITION: '现在还不能评价：问题办结后才能评价，而且每件事只能评价一次。',
+  NOT_FOUND: '没有找到这个受理编号，请核对后再试。',
   STALE: '这件事刚刚有了新进展，请看看最新情况后再评价。',
 };
 
