@@ -2,11 +2,12 @@
  * Screenshots of the signed-in home page, on a phone (375 px) and on a desktop:
  *   npm run screenshots -w @tongxin/admin      (starts the API with demo data and this site; build it first)
  *   ADMIN_URL=http://127.0.0.1:3001 npm run screenshots -w @tongxin/admin   (uses a running site)
- * Writes docs/screenshots/admin-home.png (phone) and admin-home-desktop.png.
+ * Writes docs/screenshots/admin-home.png (phone) and admin-home-desktop.png, and the demand board and a demand's
+ * page on a phone (admin-demands.png, admin-demand.png).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, findChromium, repoRoot, startPlatform, type Platform } from '@tongxin/launcher';
 
 const executablePath = findChromium();
@@ -21,7 +22,14 @@ await mkdir(outDir, { recursive: true });
 let platform: Platform | undefined;
 const adminUrl = process.env.ADMIN_URL ?? (platform = await startPlatform({ apps: ['api', 'admin'], seedDemo: true })).adminUrl;
 
-async function shoot(browser: Browser, file: string, viewport: { width: number; height: number }, phone: boolean) {
+async function shoot(
+  browser: Browser,
+  file: string,
+  viewport: { width: number; height: number },
+  phone: boolean,
+  /** After signing in: go where the picture is taken (default: stay on the home page). */
+  open?: (page: Page) => Promise<void>,
+) {
   const page = await browser.newPage({
     viewport,
     deviceScaleFactor: phone ? 2 : 1,
@@ -35,6 +43,7 @@ async function shoot(browser: Browser, file: string, viewport: { width: number; 
   await page.getByLabel('密码').fill('tongxin-demo');
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname === '/');
+  await open?.(page);
   await page.screenshot({ path: path.join(outDir, file) });
   await page.close();
 }
@@ -43,7 +52,32 @@ const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 try {
   await shoot(browser, 'admin-home.png', { width: 375, height: 812 }, true);
   await shoot(browser, 'admin-home-desktop.png', { width: 1280, height: 800 }, false);
-  console.log(`wrote admin-home.png and admin-home-desktop.png in ${outDir}`);
+  // the demand board (figures, counts by state, the list) and one demand being worked on, on a phone
+  await shoot(browser, 'admin-demands.png', { width: 375, height: 812 }, true, async (page) => {
+    await page.goto(`${adminUrl}/demands`);
+  });
+  await shoot(browser, 'admin-demand.png', { width: 375, height: 812 }, true, async (page) => {
+    await page.goto(`${adminUrl}/demands?state=IN_PROGRESS`);
+    const first = page.locator('.rows a.title').first();
+    if ((await first.count()) > 0) {
+      await first.click();
+    } else {
+      // no demo demands being worked on: take one in at the door, as a worker would
+      await page.goto(`${adminUrl}/demands/new?channel=WALK_IN`);
+      await page.getByLabel('问题（一句话）').fill('3 单元楼道电动车充电，存在火灾隐患');
+      await page.getByLabel('类别').selectOption('SAFETY');
+      await page.getByLabel('小区').fill('茉莉苑');
+      await page.getByLabel('楼栋').fill('5 栋');
+      await page.getByLabel('姓名').fill('刘桂英');
+      await page.getByLabel('手机号').fill('13912345678');
+      await page.getByRole('button', { name: '登记' }).click();
+      await page.waitForURL((url) => url.searchParams.has('new'));
+      await page.getByRole('button', { name: '受理', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: '已受理' }).waitFor();
+    }
+    await page.waitForURL((url) => /^\/demands\/[^/]+$/.test(url.pathname));
+  });
+  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png and admin-demand.png in ${outDir}`);
 } finally {
   await browser.close();
   await platform?.stop();

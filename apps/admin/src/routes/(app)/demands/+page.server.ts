@@ -39,6 +39,5 @@ export const load: PageServerLoad = async (event) => {
     period: period.label,
     branches,
     units,
-    crumbs: { title: '诉求' },
   };
 };
