@@ -250,13 +250,16 @@ export interface PublicDemandView {
   canRate: boolean;
   createdAt: Date;
   updatedAt: Date;
-  timeline: { kind: DemandEventKind; toState: DemandState | null; body: string | null; actorRole: string; createdAt: Date }[];
+  timeline: PublicEvent[];
+  replies: PublicEvent[];
 }
+interface PublicEvent { kind: DemandEventKind; toState: DemandState | null; body: string | null; actorRole: string; createdAt: Date }
 
 /** What a resident sees: no personal data, no staff names, public steps only. */
 export async function publicView(ctx: Context, d: DemandEntity): Promise<PublicDemandView> {
   const community = await loadNode(ctx, d.communityId);
-  const events = (await eventsOf(ctx, d.id)).filter((e) => e.public).slice(0, 200);
+  const events = (await eventsOf(ctx, d.id)).filter((e) => e.public);
+  const timeline = events.map((e) => ({ kind: e.kind, toState: e.toState, body: e.body, actorRole: ACTOR_ROLE[e.actorKind], createdAt: e.createdAt }));
   return {
     ticketCode: d.ticketCode,
     title: d.title,
@@ -268,7 +271,8 @@ export async function publicView(ctx: Context, d: DemandEntity): Promise<PublicD
     canRate: d.state === DemandState.RESOLVED && d.rating == null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
-    timeline: events.map((e) => ({ kind: e.kind, toState: e.toState, body: e.body, actorRole: ACTOR_ROLE[e.actorKind], createdAt: e.createdAt })),
+    timeline,
+    replies: timeline.filter((e) => e.kind === DemandEventKind.REPLY),
   };
 }
 

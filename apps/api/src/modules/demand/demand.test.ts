@@ -32,7 +32,7 @@ const TRANSITION = `mutation($input: TransitionDemandInput!) { transitionDemand(
 const COMMENT = `mutation($input: AddDemandCommentInput!) { addDemandComment(input: $input) { demand { id version timeline { kind body public actorRole actorName } } userErrors { field message code } } }`;
 const RATE = `mutation($input: RateDemandInput!) { rateDemand(input: $input) { demand { state rating canRate } userErrors { field message code } } }`;
 const BY_TICKET = `query($code: String!) { demandByTicket(code: $code) { ticketCode title category state placeText communityName rating canRate createdAt updatedAt
-  timeline { kind toState body actorRole createdAt } } }`;
+  timeline { kind toState body actorRole createdAt } replies { body actorRole } } }`;
 const REVEAL = `mutation($input: RevealDemandContactInput!) { revealDemandContact(input: $input) { contact { name phone } userErrors { field message code } } }`;
 const LIST = `query($filter: DemandFilter, $first: Int) { demands(filter: $filter, first: $first) { totalCount edges { node { id title state residentName residentPhone assignedAccount { displayName } timeline { kind body actorName public } } } } }`;
 
@@ -254,6 +254,7 @@ describe('residents', () => {
     expect(text).not.toContain(staffName);
     expect(publicView.data.demandByTicket.timeline.map((e: any) => e.kind)).toEqual(['CREATED', 'TRANSITION', 'REPLY', 'TRANSITION', 'TRANSITION']);
     expect(publicView.data.demandByTicket.timeline.map((e: any) => e.actorRole)).toEqual(['居民', '社区工作人员', '社区工作人员', '社区工作人员', '社区工作人员']);
+    expect(publicView.data.demandByTicket.replies).toEqual([{ body: '已联系物业公司检修电梯', actorRole: '社区工作人员' }]);
     expect((await api.gql(BY_TICKET, { code: 'ABCDEFGH' })).data.demandByTicket).toBeNull();
 
     const low = (await api.gql(RATE, { input: { ticketCode: filed.ticketCode, rating: 2, comment: '电梯还是停' } })).data.rateDemand;
