@@ -302,11 +302,14 @@ describe('personal data', () => {
 
 describe('partner units', () => {
   it('see only the demands assigned to their unit, never the resident, and may only resolve', async () => {
+    // a unit of its own: other tests assign to the shared one
+    const unit = await testUnit(api, '测试电梯公司');
+    await api.sql(`insert into unit_community (unit_id, community_id) select ?, id from org_node where name = '红康社区' and level = 'COMMUNITY'`, [unit.id]);
     const mine = await made(admin, { title: '物业：电梯维修' });
     const other = await made(admin, { title: '别的单位的诉求' });
     const accepted = await step(mine, DemandAction.ACCEPT, mine.version);
     const assigned = await step(mine, DemandAction.ASSIGN, accepted.demand.version, { assignee: { unitId: unit.globalId } });
-    expect(assigned.demand.assignedUnit.name).toBe('测试物业公司');
+    expect(assigned.demand.assignedUnit.name).toBe('测试电梯公司');
     await api.gql(COMMENT, { input: { demandId: mine.id, body: '内部备注：居民情绪激动', visibility: 'INTERNAL', expectedVersion: assigned.demand.version } }, admin);
 
     const reader = await partnerToken(api, unit.id, ['public:read', 'demands:read']);
@@ -344,7 +347,7 @@ describe('partner units', () => {
     expect(resolved.userErrors).toEqual([]);
     expect(resolved.demand.state).toBe('RESOLVED');
     expect(resolved.demand.residentPhone).toBeNull();
-    expect(resolved.demand.timeline.at(-1)).toMatchObject({ actorRole: '合作单位', actorName: '测试物业公司' });
+    expect(resolved.demand.timeline.at(-1)).toMatchObject({ actorRole: '合作单位', actorName: '测试电梯公司' });
     // staff see who did it
     const staffTimeline = (await api.gql(`query($id: ID!) { node(id: $id) { ... on Demand { timeline { actorName body } } } }`, { id: mine.id }, admin)).data.node.timeline;
     expect(staffTimeline.some((e: any) => e.body?.includes('情绪激动'))).toBe(true);
