@@ -330,6 +330,14 @@ describe('partner units', () => {
     expect((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: other.id }, reader)).data.node).toBeNull();
     expect((await api.gql(LIST, { first: 5 }, noScope)).data.demands.totalCount).toBe(0);
 
+    // a partner's program may relay a resident's request into its own community only
+    const relay = { category: 'SAFETY', description: '电梯困人，已解救，请检修', name: '钱师傅', phone: phone() };
+    const relayed = (await api.gql(SUBMIT, { input: { ...relay, communityId: hongkang } }, writer)).data.submitDemand;
+    expect(relayed.userErrors).toEqual([]);
+    expect(relayed.demand.timeline[0].actorRole).toBe('合作单位');
+    const elsewhere = (await api.gql(SUBMIT, { input: { ...relay, communityId: await communityId(api, '振兴社区') } }, writer)).data.submitDemand;
+    expect(elsewhere.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'communityId'] });
+
     // read-only token: cannot change it
     const readerTry = await api.gql(TRANSITION, { input: { demandId: mine.id, action: 'START', expectedVersion: assigned.demand.version + 1 } }, reader);
     expect(readerTry.errors?.[0].extensions?.code).toBe('FORBIDDEN');
