@@ -7,7 +7,7 @@ import { checkPolicy } from '../access/policy.check.js';
 import { communityId, firstBranchId, partnerToken, phone, testUnit } from '../activity/activity.fixtures.js';
 import { DemandState } from './demand.entity.js';
 import { DEMAND_TRANSITIONS, DemandAction } from './demand.transitions.js';
-import { escalateOverdue } from './demand.escalation.js';
+import { escalateOverdue, startDemandEscalation } from './demand.escalation.js';
 
 let api: TestApi;
 let admin: string;
@@ -383,6 +383,20 @@ describe('deadlines and escalation', () => {
     const refused = await api.gql(`mutation($input: SetDemandDeadlineInput!) { setDemandDeadline(input: $input) { userErrors { code } } }`,
       { input: { communityId: hongkang, category: 'FACILITIES', firstResponseHours: 1, resolutionHours: 2 } }, branchSecretary);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('runs passes on its own when started, as the API does at start', async () => {
+    const d = await made(admin, { title: '自动升级' });
+    await api.sql(`update demand set first_response_due_at = now() - interval '1 minute' where id = ?`, [d.rowId]);
+    const level = async () => (await api.sql<{ escalation_level: number }>(`select escalation_level from demand where id = ?`, [d.rowId]))[0].escalation_level;
+    expect(await level()).toBe(0);
+    const stop = startDemandEscalation(api.orm, 1);
+    try {
+      for (let i = 0; i < 100 && (await level()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      stop();
+    }
+    expect(await level()).toBe(1);
   });
 
   it('escalates an overdue demand exactly once per level, even with two runners at once, and the street sees it', async () => {
