@@ -125,6 +125,11 @@ describe('the transition table', () => {
     const accepted = await step(d, DemandAction.ACCEPT, d.version);
     const noOne = await step(d, DemandAction.ASSIGN, accepted.demand.version);
     expect(noOne.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee'] });
+    const [outsider] = await api.sql<{ id: number }>(`select id from account where username = 'zhenxing-admin'`);
+    const wrongPerson = await step(d, DemandAction.ASSIGN, accepted.demand.version, { assignee: { accountId: globalId('Account', outsider.id) } });
+    expect(wrongPerson.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee', 'accountId'] });
+    const two = await step(d, DemandAction.ASSIGN, accepted.demand.version, { assignee: { unitId: unit.globalId, orgNodeId: branch } });
+    expect(two.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee'] });
     const stranger = await testUnit(api, '未共建单位');
     const notLinked = await step(d, DemandAction.ASSIGN, accepted.demand.version, { assignee: { unitId: stranger.globalId } });
     expect(notLinked.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee', 'unitId'] });
