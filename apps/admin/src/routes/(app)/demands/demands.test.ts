@@ -205,8 +205,25 @@ describe.skipIf(!browserTestsEnabled('admin demands (board, intake, demand page,
     await worker.waitForURL((url) => url.searchParams.get('state') === 'SUBMITTED');
     await worker.getByRole('link', { name: title }).click();
     await worker.waitForURL(/\/demands\/[^/?]+$/);
+    const demandPath = new URL(worker.url()).pathname;
     await expectNoSeriousA11yIssues(worker);
     expect(await worker.getByText('139****5678').count()).toBe(1);
+    expect(await worker.locator('main').textContent()).not.toContain('13912345678');
+
+    // The full number only through a deliberate click with a reason.
+    await worker.getByText('查看完整号码').click();
+    await worker.getByRole('button', { name: '查看', exact: true }).click();
+    await expect.poll(() => worker.getByText('请写明查看完整号码的原因').count()).toBe(1);
+    await worker.getByLabel('查看原因（会被记录）').fill('电话回访');
+    await worker.getByRole('button', { name: '查看', exact: true }).click();
+    await expect.poll(() => worker.locator('[data-contact="revealed"]').textContent()).toContain('13912345678');
+
+    // An internal note stays with the staff.
+    await worker.getByLabel('内容').fill('已联系物业，周三前清理');
+    await worker.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => worker.getByRole('status').textContent()).toContain('备注已保存');
+    expect(await worker.locator('.timeline').textContent()).toContain('已联系物业，周三前清理');
+
     await worker.getByRole('button', { name: '受理', exact: true }).click();
     await expect.poll(() => worker.getByRole('status').textContent()).toContain('已受理');
 
@@ -258,6 +275,7 @@ describe.skipIf(!browserTestsEnabled('admin demands (board, intake, demand page,
     expect(pageText).toContain('合作单位');
     expect(pageText).not.toContain(unitName);
     expect(pageText).not.toContain('刘阿姨');
+    expect(pageText).not.toContain('已联系物业');
     await ticket.getByLabel('5 分 非常满意').check();
     await ticket.getByLabel('想说的话（可不填）').fill('处理得很快，谢谢！');
     await ticket.getByRole('button', { name: '提交评价' }).click();
@@ -272,6 +290,11 @@ describe.skipIf(!browserTestsEnabled('admin demands (board, intake, demand page,
     expect(again.status()).toBe(409);
     expect(await again.text()).toContain('已经评价过，每件诉求只能评价一次');
     await back.close();
+
+    // The worker sees the rating on the demand's page.
+    await worker.goto(demandPath);
+    expect(await worker.getByRole('region', { name: '居民评价' }).textContent()).toContain('5 分');
+    expect(await worker.getByRole('region', { name: '居民评价' }).textContent()).toContain('处理得很快，谢谢！');
 
     // The committee's satisfaction figure on the board has moved.
     const after = await satisfaction(worker);
