@@ -25,6 +25,8 @@ const schema = z.object({
   /** Largest price of one staff request; unset: staff requests are priced but not capped (see graphql/cost.ts). */
   STAFF_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Seconds between passes of the demand escalation job (modules/demand/demand.escalation.ts); 0 turns it off. */
+  DEMAND_ESCALATION_INTERVAL_S: z.coerce.number().int().min(0).default(60),
   /**
    * Key that seals residents' personal data at rest: 32 bytes, base64 or hex (`openssl rand -base64 32`).
    * Required in production; elsewhere a fixed development key is used and a warning logged.

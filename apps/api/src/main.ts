@@ -5,6 +5,7 @@ import { logger } from './logger.js';
 import { migrate, openOrm } from './db/orm.js';
 import { demoAnnouncements, seedDemoIfEmpty } from './db/seed/index.js';
 import { createServer } from './server.js';
+import { startDemandEscalation } from './modules/demand/index.js';
 
 const config = loadConfig();
 const orm = await openOrm(config.DATABASE_URL, config.DB_POOL_MAX);
@@ -18,6 +19,7 @@ if (config.DEMO_SEED) {
 const server = await createServer(orm, config);
 const port = await server.listen(config.PORT, config.HOST);
 logger.info({ url: `http://${config.HOST}:${port}/graphql` }, 'Tongxin API ready');
+const stopEscalation = startDemandEscalation(orm, config.DEMAND_ESCALATION_INTERVAL_S, (error) => logger.error({ err: error }, 'demand escalation pass failed'));
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -26,6 +28,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  stopEscalation();
   await server.close();
   await orm.close();
   logger.info('stopped');

@@ -150,6 +150,91 @@ export const EVALUATION_FLAG_LABEL: Readonly<Record<EvaluationFlag, string>> = {
   YELLOW: '黄旗',
 };
 
+export type DemandChannel = 'VISIT' | 'HOTLINE' | 'ONLINE' | 'MEETING' | 'GRID_PATROL' | 'WALK_IN';
+export type DemandCategory = 'ENVIRONMENT' | 'PROPERTY' | 'SAFETY' | 'NEIGHBOUR_DISPUTE' | 'FACILITIES' | 'ELDERLY_CARE' | 'OTHER';
+export type DemandPriority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+export type DemandState = 'SUBMITTED' | 'ACCEPTED' | 'ASSIGNED' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED' | 'REJECTED' | 'REOPENED' | 'DUPLICATE';
+export type DemandAction = 'ACCEPT' | 'REJECT' | 'MARK_DUPLICATE' | 'ASSIGN' | 'START' | 'RESOLVE' | 'CLOSE' | 'REOPEN';
+export type DemandEventKind =
+  | 'CREATED' | 'TRANSITION' | 'ASSIGNED' | 'NOTE' | 'REPLY' | 'ESCALATED' | 'RATED' | 'REOPENED' | 'DUPLICATE_LINKED' | 'DEADLINE_CHANGED' | 'CONTACT_REVEALED';
+export type DemandActorKind = 'STAFF' | 'PARTNER' | 'RESIDENT' | 'SYSTEM';
+export type DemandCommentVisibility = 'INTERNAL' | 'PUBLIC';
+
+export const DEMAND_CHANNEL_LABEL: Readonly<Record<DemandChannel, string>> = {
+  VISIT: '入户走访',
+  HOTLINE: '热线电话',
+  ONLINE: '网上反映',
+  MEETING: '议事会议',
+  GRID_PATROL: '网格巡查',
+  WALK_IN: '来访',
+};
+
+export const DEMAND_CATEGORY_LABEL: Readonly<Record<DemandCategory, string>> = {
+  ENVIRONMENT: '环境卫生',
+  PROPERTY: '物业管理',
+  SAFETY: '安全隐患',
+  NEIGHBOUR_DISPUTE: '邻里纠纷',
+  FACILITIES: '公共设施',
+  ELDERLY_CARE: '养老服务',
+  OTHER: '其他',
+};
+
+export const DEMAND_PRIORITY_LABEL: Readonly<Record<DemandPriority, string>> = {
+  LOW: '低',
+  NORMAL: '普通',
+  HIGH: '高',
+  URGENT: '紧急',
+};
+
+export const DEMAND_STATE_LABEL: Readonly<Record<DemandState, string>> = {
+  SUBMITTED: '待受理',
+  ACCEPTED: '已受理',
+  ASSIGNED: '已指派',
+  IN_PROGRESS: '办理中',
+  RESOLVED: '已办结',
+  CLOSED: '已关闭',
+  REJECTED: '不予受理',
+  REOPENED: '重新办理',
+  DUPLICATE: '重复诉求',
+};
+
+export const DEMAND_ACTION_LABEL: Readonly<Record<DemandAction, string>> = {
+  ACCEPT: '受理',
+  REJECT: '不予受理',
+  MARK_DUPLICATE: '标记重复',
+  ASSIGN: '指派',
+  START: '开始办理',
+  RESOLVE: '办结',
+  CLOSE: '关闭',
+  REOPEN: '重新办理',
+};
+
+export const DEMAND_EVENT_KIND_LABEL: Readonly<Record<DemandEventKind, string>> = {
+  CREATED: '登记',
+  TRANSITION: '状态变更',
+  ASSIGNED: '指派',
+  NOTE: '内部备注',
+  REPLY: '答复',
+  ESCALATED: '超时升级',
+  RATED: '评价',
+  REOPENED: '重新办理',
+  DUPLICATE_LINKED: '关联重复',
+  DEADLINE_CHANGED: '期限调整',
+  CONTACT_REVEALED: '查看联系方式',
+};
+
+export const DEMAND_ACTOR_KIND_LABEL: Readonly<Record<DemandActorKind, string>> = {
+  STAFF: '社区工作人员',
+  PARTNER: '合作单位',
+  RESIDENT: '居民',
+  SYSTEM: '系统',
+};
+
+export const DEMAND_COMMENT_VISIBILITY_LABEL: Readonly<Record<DemandCommentVisibility, string>> = {
+  INTERNAL: '内部备注',
+  PUBLIC: '公开答复',
+};
+
 /** Every label table above, by the name of its GraphQL enum. */
 export const ENUM_LABELS = {
   OrgLevel: ORG_LEVEL_LABEL,
@@ -168,4 +253,12 @@ export const ENUM_LABELS = {
   AgreementStatus: AGREEMENT_STATUS_LABEL,
   CrossAppointmentRole: CROSS_APPOINTMENT_ROLE_LABEL,
   EvaluationFlag: EVALUATION_FLAG_LABEL,
+  DemandChannel: DEMAND_CHANNEL_LABEL,
+  DemandCategory: DEMAND_CATEGORY_LABEL,
+  DemandPriority: DEMAND_PRIORITY_LABEL,
+  DemandState: DEMAND_STATE_LABEL,
+  DemandAction: DEMAND_ACTION_LABEL,
+  DemandEventKind: DEMAND_EVENT_KIND_LABEL,
+  DemandActorKind: DEMAND_ACTOR_KIND_LABEL,
+  DemandCommentVisibility: DEMAND_COMMENT_VISIBILITY_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

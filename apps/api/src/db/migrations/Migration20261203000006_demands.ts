@@ -71,7 +71,7 @@ export const DEMANDS_UP = [
   `create table demand_event (
      id serial primary key,
      demand_id integer not null references demand (id),
-     kind text not null check (kind in ('CREATED', 'TRANSITION', 'ASSIGNED', 'NOTE', 'REPLY', 'ESCALATED', 'RATED', 'REOPENED', 'DUPLICATE_LINKED', 'DEADLINE_CHANGED')),
+     kind text not null check (kind in ('CREATED', 'TRANSITION', 'ASSIGNED', 'NOTE', 'REPLY', 'ESCALATED', 'RATED', 'REOPENED', 'DUPLICATE_LINKED', 'DEADLINE_CHANGED', 'CONTACT_REVEALED')),
      from_state text check (from_state in (${list(DEMAND_STATES)})),
      to_state text check (to_state in (${list(DEMAND_STATES)})),
      body text check (length(body) <= 2000),

@@ -50,6 +50,7 @@ export enum DemandEventKind {
   REOPENED = 'REOPENED',
   DUPLICATE_LINKED = 'DUPLICATE_LINKED',
   DEADLINE_CHANGED = 'DEADLINE_CHANGED',
+  CONTACT_REVEALED = 'CONTACT_REVEALED',
 }
 
 export enum DemandActorKind { STAFF = 'STAFF', PARTNER = 'PARTNER', RESIDENT = 'RESIDENT', SYSTEM = 'SYSTEM' }
@@ -127,6 +128,8 @@ export class DemandEventEntity {
   @Property({ type: 'integer', nullable: true }) escalationLevel: number | null = null;
   @Property({ type: 'integer', nullable: true }) rating: number | null = null;
   @Property({ type: 'datetime', onCreate: () => new Date() }) createdAt: Date = new Date();
+
+  get globalId(): string { return toGlobalId('DemandEvent', this.id); }
 }
 
 /** A community's deadlines for one category, in hours. */

@@ -63,26 +63,5 @@ export function transitionsFrom(from: DemandState): DemandTransition[] {
 /** States no step leaves. */
 export const FINAL_STATES: DemandState[] = Object.values(DemandState).filter((s) => transitionsFrom(s).length === 0);
 
-/** Chinese names of the actions, for messages (the UI takes its labels from @tongxin/ui). */
-export const ACTION_LABEL: Record<DemandAction, string> = {
-  ACCEPT: '受理',
-  REJECT: '不予受理',
-  MARK_DUPLICATE: '标记重复',
-  ASSIGN: '指派',
-  START: '开始办理',
-  RESOLVE: '办结',
-  CLOSE: '关闭',
-  REOPEN: '重新办理',
-};
-
-export const STATE_LABEL: Record<DemandState, string> = {
-  SUBMITTED: '待受理',
-  ACCEPTED: '已受理',
-  ASSIGNED: '已指派',
-  IN_PROGRESS: '办理中',
-  RESOLVED: '已办结',
-  CLOSED: '已关闭',
-  REJECTED: '不予受理',
-  REOPENED: '重新办理',
-  DUPLICATE: '重复诉求',
-};
+/** Chinese names of actions and states, for messages (shared with the front ends). */
+export { DEMAND_ACTION_LABEL as ACTION_LABEL, DEMAND_STATE_LABEL as STATE_LABEL } from '@tongxin/ui';

@@ -86,6 +86,7 @@ registerEnumType(DemandEventKind, {
     REOPENED: { description: 'It was reopened (重新办理).' },
     DUPLICATE_LINKED: { description: 'Another demand was marked as a duplicate of this one, or this of another (关联重复).' },
     DEADLINE_CHANGED: { description: 'Its deadlines changed (期限调整).' },
+    CONTACT_REVEALED: { description: 'A staff member viewed the resident’s contact in clear, with the reason (查看联系方式); staff only.' },
   },
 });
 registerEnumType(DemandActorKind, {

@@ -1,0 +1,74 @@
+/**
+ * The escalation job: an overdue demand goes up the chain exactly once per level, from its own node (a branch or
+ * the committee's desk) to the community committee (level 1), and, still overdue ESCALATION_STEP_HOURS later,
+ * to the street (level 2). Each step bumps the demand's version and records ESCALATED in its timeline, in the
+ * same transaction.
+ *
+ * Safe with several API instances: a pass runs under a transaction-scoped advisory lock (another instance's
+ * pass at the same moment finds it taken and does nothing), and the rows it changes are claimed with
+ * FOR UPDATE SKIP LOCKED, re-checking the level in the same statement, so a row a user is changing right now
+ * waits for the next pass instead of blocking this one.
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { sql } from '../../db/sql.js';
+import { DemandActorKind, DemandEventKind } from './demand.entity.js';
+import { ESCALATION_STEP_HOURS } from './demand.deadlines.js';
+import { insertEvent, OVERDUE_SQL } from './demand.service.js';
+
+/** The advisory lock that lets one pass run at a time across instances. */
+const LOCK_SQL = `select pg_try_advisory_xact_lock(hashtext('tongxin.demand.escalation')) as locked`;
+/** Demands escalated in one pass at most; the rest wait for the next pass. */
+const BATCH = 500;
+
+export interface Escalation { demandId: number; level: number; communityId: number }
+
+const LEVEL_TEXT: Record<number, string> = {
+  1: '超过办理期限，已升级至社区党委督办',
+  2: '升级后仍未办结，已升级至街道党工委督办',
+};
+
+/**
+ * One pass at time `now`: escalates every demand overdue at `now` one level (at most BATCH) and returns what it
+ * escalated; returns [] when another pass holds the lock.
+ */
+export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date = new Date()): Promise<Escalation[]> {
+  const em = ('em' in orm ? orm.em : orm).fork();
+  return em.transactional(async (tx) => {
+    const [{ locked }] = await sql<{ locked: boolean }>(tx, LOCK_SQL);
+    if (!locked) return [];
+    const stepBefore = new Date(now.getTime() - ESCALATION_STEP_HOURS * 3_600_000);
+    const rows = await sql<{ id: number; escalation_level: number; community_id: number }>(tx,
+      `select d.id, d.escalation_level, d.community_id from demand d
+       where ${OVERDUE_SQL('d')}
+         and (d.escalation_level = 0 or (d.escalation_level = 1 and d.escalated_at <= ?))
+       order by d.id limit ? for update skip locked`,
+      [now, now, stepBefore, BATCH]);
+    const done: Escalation[] = [];
+    for (const row of rows) {
+      const level = row.escalation_level + 1;
+      await sql(tx, `update demand set escalation_level = ?, escalated_at = ?, version = version + 1, updated_at = ? where id = ? and escalation_level = ?`,
+        [level, now, now, row.id, row.escalation_level]);
+      await insertEvent(tx, row.id, { kind: DemandActorKind.SYSTEM, accountId: null, unitId: null }, {
+        kind: DemandEventKind.ESCALATED, escalationLevel: level, body: LEVEL_TEXT[level], public: true,
+      });
+      done.push({ demandId: row.id, level, communityId: row.community_id });
+    }
+    return done;
+  });
+}
+
+/**
+ * Run `escalateOverdue` every `intervalSeconds` (the API calls it at start; tests run passes themselves).
+ * Returns the stop function. A failing pass is reported and the next one runs as planned.
+ */
+export function startDemandEscalation(orm: MikroORM, intervalSeconds: number, onError: (error: unknown) => void = () => {}): () => void {
+  if (intervalSeconds <= 0) return () => {};
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    escalateOverdue(orm).catch(onError).finally(() => { running = false; });
+  }, intervalSeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
