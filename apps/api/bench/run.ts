@@ -12,6 +12,7 @@
  * built), DATABASE_URL (use that server; a database tongxin_bench is created on it if missing),
  * BENCH_COUNT_IN_PROCESS=1 (count statements inside the servers even where pg_stat_statements works).
  */
+import { randomBytes } from 'node:crypto';
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -498,6 +499,7 @@ async function main(): Promise<number> {
 
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   for (const name of ['DATABASE_URL', 'PORT', 'HOST', 'API_URL', 'ORIGIN', 'DEMO_SEED', 'LOG_LEVEL']) delete baseEnv[name];
+  baseEnv.DATA_KEY ??= randomBytes(32).toString('base64');
 
   // 3. the servers
   const apiPort = await freePort();

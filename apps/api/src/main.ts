@@ -6,8 +6,11 @@ import { migrate, openOrm } from './db/orm.js';
 import { demoAnnouncements, seedDemoIfEmpty } from './db/seed/index.js';
 import { createServer } from './server.js';
 import { startDemandEscalation } from './modules/demand/index.js';
+import { installDataKey } from './app/data-key.js';
 
 const config = loadConfig();
+// before the demo seed: it seals residents' personal data
+installDataKey(config);
 const orm = await openOrm(config.DATABASE_URL, config.DB_POOL_MAX);
 const applied = await migrate(orm);
 if (applied.length) logger.info({ applied }, 'migrations applied');

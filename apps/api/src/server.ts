@@ -18,21 +18,9 @@ import { queryLimits } from './graphql/limits.js';
 import { rejectNulCharacters } from './graphql/input-guard.js';
 import { authenticate, setSessionCacheMs } from './modules/access/access.service.js';
 import { partnerCostPolicy } from './modules/unit/partner.cost.js';
-import { configureDataKey } from './modules/privacy/index.js';
+import { installDataKey } from './app/data-key.js';
 import { mountHttpRoutes } from './app/http.js';
 
-/** Only for development and tests: production refuses to start without DATA_KEY. */
-const DEVELOPMENT_DATA_KEY = 'dG9uZ3hpbi1kZXZlbG9wbWVudC1rZXktbm90LXNlY3I=';
-
-/** Install the key that seals personal data; production without one is a configuration error. */
-export function installDataKey(config: Config): void {
-  if (config.DATA_KEY) return configureDataKey(config.DATA_KEY);
-  if (process.env.NODE_ENV === 'production') {
-    throw new Error('DATA_KEY is required in production: 32 random bytes, e.g. `openssl rand -base64 32` (it seals residents\' personal data)');
-  }
-  logger.warn('DATA_KEY is not set: using the development key; never run a real installation this way');
-  configureDataKey(DEVELOPMENT_DATA_KEY);
-}
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED']);
 

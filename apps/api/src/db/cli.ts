@@ -1,11 +1,14 @@
 /** `npm run db:migrate` / `npm run db:seed` against DATABASE_URL (runs the build: `node dist/db/cli.js`). */
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
+import { installDataKey } from '../app/data-key.js';
 import { migrate, openOrm } from './orm.js';
 import { seedDemoIfEmpty } from './seed/index.js';
 
 const command = process.argv[2];
 const config = loadConfig();
+// the seed seals residents' personal data
+installDataKey(config);
 const orm = await openOrm(config.DATABASE_URL);
 try {
   if (command === 'migrate' || command === 'seed') console.log('migrations applied:', (await migrate(orm)).join(', ') || 'none');

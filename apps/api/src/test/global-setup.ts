@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { createDatabase, startPostgres } from '@tongxin/launcher';
 import { migrate, openOrm } from '../db/orm.js';
 import { seedDemoIfEmpty } from '../db/seed/index.js';
+import { installDataKey } from '../app/data-key.js';
 
 export const TEMPLATE_DB = 'tongxin_test_template';
 
@@ -19,6 +20,8 @@ export default async function setup(project: TestProject) {
   if (external) process.env.DATABASE_URL = external;
   const server = await startPostgres({ database: 'postgres' });
   const templateUrl = await createDatabase(server.url, TEMPLATE_DB, { replace: true });
+  // the development key, as the test servers (startTestApi) use: seeded personal data opens there
+  installDataKey({});
   const orm = await openOrm(templateUrl, 2);
   try {
     await migrate(orm);

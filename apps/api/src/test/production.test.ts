@@ -2,6 +2,7 @@
  * The production build as the runtime image runs it: `node dist/main.js` (built by `npm run build`) with only
  * production dependencies resolvable (production-guard.mjs), on a fresh database with the demo data.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -103,7 +104,7 @@ describe('production build (dist/)', () => {
       // A clean environment, as in the image: no NODE_OPTIONS or test-runner variables.
       child = spawn(process.execPath, ['--import', guard, 'dist/main.js'], {
         cwd: apiDir,
-        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), DEMO_SEED: '1' },
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), DEMO_SEED: '1', DATA_KEY: randomBytes(32).toString('base64') },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       for (const s of [child.stdout!, child.stderr!]) s.on('data', (b: Buffer) => output.push(b.toString()));
@@ -156,6 +157,21 @@ describe('production build (dist/)', () => {
       if (missing) return;
       child!.kill('SIGTERM');
       expect(await exited).toBe(0);
+    });
+
+    it('refuses to start without DATA_KEY, saying why', async () => {
+      if (missing) return;
+      const lines: string[] = [];
+      const bare = spawn(process.execPath, ['dist/main.js'], {
+        cwd: apiDir,
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: await createDatabase(inject('serverUrl'), `${dbName}_nokey`, { replace: true }), HOST: '127.0.0.1', PORT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      for (const s of [bare.stdout!, bare.stderr!]) s.on('data', (b: Buffer) => lines.push(b.toString()));
+      const code = await new Promise<number | null>((resolve) => bare.once('exit', resolve));
+      await dropDatabase(inject('serverUrl'), `${dbName}_nokey`).catch(() => {});
+      expect(code).not.toBe(0);
+      expect(lines.join('')).toMatch(/DATA_KEY is required in production/);
     });
   });
 });
