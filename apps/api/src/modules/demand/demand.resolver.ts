@@ -80,7 +80,7 @@ export class DemandFieldsResolver {
     return demands.allowedActions(ctx, d);
   }
 
-  @FieldResolver(() => [DemandEvent], { description: 'The timeline, oldest first (at most 500 steps). Staff see every step; a partner token sees the public steps and its own unit’s notes.' })
+  @FieldResolver(() => [DemandEvent], { description: 'The timeline, oldest first (the latest 100 steps). Staff see every step; a partner token sees the public steps and its own unit’s notes.' })
   @ListBound(demands.TIMELINE_LIMIT)
   timeline(@Root() d: DemandEntity, @Ctx() ctx: Context) {
     return demands.timelineFor(ctx, d);

@@ -185,14 +185,14 @@ export async function revealDemandContact(ctx: Context, input: { demandId: strin
 
 // ---- timeline -----------------------------------------------------------------------------------------
 
-export const TIMELINE_LIMIT = 500;
+export const TIMELINE_LIMIT = 100;
 
-/** A demand's events, oldest first (at most TIMELINE_LIMIT), batched over demands. */
+/** A demand's latest TIMELINE_LIMIT events, oldest first, batched over demands. */
 export function eventsOf(ctx: Context, demandId: number): Promise<DemandEventEntity[]> {
   return ctx.loaders
     .get<number, DemandEventEntity[]>('demand.events', async (ids) => {
       const rows = await sql(ctx.em,
-        `select * from (select e.*, row_number() over (partition by e.demand_id order by e.id) as n from demand_event e where e.demand_id = any(?::int[])) x
+        `select * from (select e.*, row_number() over (partition by e.demand_id order by e.id desc) as n from demand_event e where e.demand_id = any(?::int[])) x
          where x.n <= ? order by x.demand_id, x.id`, [[...ids], TIMELINE_LIMIT]);
       return groupBy(ids, fromRows(ctx.em, DemandEventEntity, rows), (e) => e.demandId);
     })

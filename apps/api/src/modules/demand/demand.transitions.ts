@@ -65,3 +65,14 @@ export const FINAL_STATES: DemandState[] = Object.values(DemandState).filter((s)
 
 /** Chinese names of actions and states, for messages (shared with the front ends). */
 export { DEMAND_ACTION_LABEL as ACTION_LABEL, DEMAND_STATE_LABEL as STATE_LABEL } from '@tongxin/ui';
+
+const NEED_LABEL: Record<TransitionNeed, string> = { reason: 'reason 原因', duplicateOf: 'duplicateOfId 原诉求', assignee: 'assignee 指派对象' };
+
+/** The table as docs/demands.md shows it (a test keeps the two the same). */
+export function transitionTableMarkdown(): string {
+  const lines = ['| from | action | to | needs | partner |', '| --- | --- | --- | --- | --- |'];
+  for (const t of DEMAND_TRANSITIONS) {
+    lines.push(`| ${t.from} | ${t.action} | ${t.to} | ${t.needs.map((n) => NEED_LABEL[n]).join(', ') || '—'} | ${t.partner ? 'yes' : '—'} |`);
+  }
+  return lines.join('\n');
+}
