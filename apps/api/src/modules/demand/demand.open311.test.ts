@@ -124,6 +124,13 @@ describe('Open311 filing', () => {
     const [created] = await res.json();
     const [request] = await (await get(`/open311/v2/requests/${created.service_request_id}.json`)).json();
     expect(request).toMatchObject({ service_code: 'ELDERLY_CARE', description: '养老服务', lat: null, long: null, media_url: null, jurisdiction_id: hongkang });
+
+    // a JSON body works too, with numbers for the coordinates
+    const json = await fetch(`${base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ service_code: 'FACILITIES', lat: 25.0601, long: 102.7002, description: '路灯不亮', jurisdiction_id: hongkang }) });
+    expect(json.status).toBe(201);
+    const [filed] = await json.json();
+    expect((await (await get(`/open311/v2/requests/${filed.service_request_id}.json`)).json())[0]).toMatchObject({ lat: 25.06, long: 102.7, description: '路灯不亮' });
   });
 });
 
