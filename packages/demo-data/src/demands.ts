@@ -216,6 +216,11 @@ export function buildDemoDemands(dataset: DemoDataset, now: Date, hours: DemandD
       }
     });
     made.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    // a duplicate adds a DUPLICATE_LINKED step to its original's timeline after that one was finished
+    for (const d of made) {
+      d.events.sort((a, b) => a.at.getTime() - b.at.getTime());
+      d.updatedAt = d.events[d.events.length - 1].at;
+    }
     demands.push(...made);
   }
   return demands;
