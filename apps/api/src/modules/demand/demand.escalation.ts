@@ -11,13 +11,12 @@
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql.js';
-import { DemandActorKind, DemandEventKind } from './demand.entity.js';
 import { ESCALATION_STEP_HOURS } from './demand.deadlines.js';
-import { insertEvent, OVERDUE_SQL } from './demand.service.js';
+import { OVERDUE_SQL } from './demand.service.js';
 
 /** The advisory lock that lets one pass run at a time across instances. */
 const LOCK_SQL = `select pg_try_advisory_xact_lock(hashtext('tongxin.demand.escalation')) as locked`;
-/** Demands escalated in one pass at most; the rest wait for the next pass. */
+/** Demands claimed per statement; a pass repeats until none is left. */
 const BATCH = 500;
 
 export interface Escalation { demandId: number; level: number; communityId: number }
@@ -28,8 +27,8 @@ const LEVEL_TEXT: Record<number, string> = {
 };
 
 /**
- * One pass at time `now`: escalates every demand overdue at `now` one level (at most BATCH) and returns what it
- * escalated; returns [] when another pass holds the lock.
+ * One pass at time `now`: escalates every demand overdue at `now` one level and returns what it escalated;
+ * returns [] when another pass holds the lock.
  */
 export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date = new Date()): Promise<Escalation[]> {
   const em = ('em' in orm ? orm.em : orm).fork();
@@ -37,23 +36,27 @@ export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date =
     const [{ locked }] = await sql<{ locked: boolean }>(tx, LOCK_SQL);
     if (!locked) return [];
     const stepBefore = new Date(now.getTime() - ESCALATION_STEP_HOURS * 3_600_000);
-    const rows = await sql<{ id: number; escalation_level: number; community_id: number }>(tx,
-      `select d.id, d.escalation_level, d.community_id from demand d
-       where ${OVERDUE_SQL('d')}
-         and (d.escalation_level = 0 or (d.escalation_level = 1 and d.escalated_at <= ?))
-       order by d.id limit ? for update skip locked`,
-      [now, now, stepBefore, BATCH]);
     const done: Escalation[] = [];
-    for (const row of rows) {
-      const level = row.escalation_level + 1;
-      await sql(tx, `update demand set escalation_level = ?, escalated_at = ?, version = version + 1, updated_at = ? where id = ? and escalation_level = ?`,
-        [level, now, now, row.id, row.escalation_level]);
-      await insertEvent(tx, row.id, { kind: DemandActorKind.SYSTEM, accountId: null, unitId: null }, {
-        kind: DemandEventKind.ESCALATED, escalationLevel: level, body: LEVEL_TEXT[level], public: true,
-      });
-      done.push({ demandId: row.id, level, communityId: row.community_id });
+    for (;;) {
+      // claim, raise and record one batch in one statement
+      const rows = await sql<{ id: number; escalation_level: number; community_id: number }>(tx,
+        `with claimed as (
+           select d.id, d.escalation_level from demand d
+           where ${OVERDUE_SQL('d')} and (d.escalation_level = 0 or (d.escalation_level = 1 and d.escalated_at <= ?))
+           order by d.id limit ? for update skip locked
+         ), raised as (
+           update demand d set escalation_level = c.escalation_level + 1, escalated_at = ?, version = d.version + 1, updated_at = ?
+           from claimed c where d.id = c.id
+           returning d.id, d.escalation_level, d.community_id
+         ), logged as (
+           insert into demand_event (demand_id, kind, body, public, actor_kind, escalation_level, created_at)
+           select r.id, 'ESCALATED', case r.escalation_level when 1 then ? else ? end, true, 'SYSTEM', r.escalation_level, ? from raised r
+         )
+         select id, escalation_level, community_id from raised order by id`,
+        [now, now, stepBefore, BATCH, now, now, LEVEL_TEXT[1], LEVEL_TEXT[2], now]);
+      for (const r of rows) done.push({ demandId: r.id, level: r.escalation_level, communityId: r.community_id });
+      if (rows.length < BATCH) return done;
     }
-    return done;
   });
 }
 

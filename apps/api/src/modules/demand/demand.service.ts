@@ -250,13 +250,16 @@ export interface PublicDemandView {
   canRate: boolean;
   createdAt: Date;
   updatedAt: Date;
-  timeline: { kind: DemandEventKind; toState: DemandState | null; body: string | null; actorRole: string; createdAt: Date }[];
+  timeline: PublicEvent[];
+  replies: PublicEvent[];
 }
+interface PublicEvent { kind: DemandEventKind; toState: DemandState | null; body: string | null; actorRole: string; createdAt: Date }
 
 /** What a resident sees: no personal data, no staff names, public steps only. */
 export async function publicView(ctx: Context, d: DemandEntity): Promise<PublicDemandView> {
   const community = await loadNode(ctx, d.communityId);
-  const events = (await eventsOf(ctx, d.id)).filter((e) => e.public).slice(0, 200);
+  const events = (await eventsOf(ctx, d.id)).filter((e) => e.public);
+  const timeline = events.map((e) => ({ kind: e.kind, toState: e.toState, body: e.body, actorRole: ACTOR_ROLE[e.actorKind], createdAt: e.createdAt }));
   return {
     ticketCode: d.ticketCode,
     title: d.title,
@@ -268,7 +271,8 @@ export async function publicView(ctx: Context, d: DemandEntity): Promise<PublicD
     canRate: d.state === DemandState.RESOLVED && d.rating == null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
-    timeline: events.map((e) => ({ kind: e.kind, toState: e.toState, body: e.body, actorRole: ACTOR_ROLE[e.actorKind], createdAt: e.createdAt })),
+    timeline,
+    replies: timeline.filter((e) => e.kind === DemandEventKind.REPLY),
   };
 }
 
@@ -543,7 +547,10 @@ export async function createDemand(ctx: Context, input: CreateDemandInput, now =
   return (await findVisibleDemand(ctx, demand.id)) ?? fail(UserErrorCode.NOT_FOUND, '找不到该诉求', field('idempotencyKey'));
 }
 
-/** A resident files a demand on the public page: anonymous, channel ONLINE, owned by the community committee. */
+/**
+ * A resident files a demand on the public page: anonymous, channel ONLINE, owned by the community committee. A
+ * partner token may relay one into its own community (source PARTNER).
+ */
 export async function submitDemand(ctx: Context, input: SubmitDemandInput, now = new Date()): Promise<DemandEntity> {
   const field = (name: string) => ['input', name];
   const description = text(input.description, 5000, field('description'), '问题描述', true, true)!;
@@ -556,11 +563,14 @@ export async function submitDemand(ctx: Context, input: SubmitDemandInput, now =
   const communityId = idOf(input.communityId, 'PartyCommittee');
   const community = communityId == null ? null : await loadNode(ctx, communityId);
   if (!community || community.level !== OrgLevel.COMMUNITY || community.archived) fail(UserErrorCode.NOT_FOUND, '找不到该社区', field('communityId'));
+  // a partner's program relaying a resident's request (Open311): only into the token's community, recorded as the unit's
+  const relayed = ctx.access.isPartner;
+  if (relayed && ctx.access.partnerCommunityId !== community.id) fail(UserErrorCode.NOT_FOUND, '合作单位令牌只能向签发令牌的社区提交诉求', field('communityId'));
   const { demand } = await insertDemand(ctx, {
     communityId: community.id, orgNodeId: community.id, channel: DemandChannel.ONLINE, category: input.category, priority: DemandPriority.NORMAL,
-    title, description, place, residentName: name, residentPhone: phone, photoUrls, source: DemandSource.RESIDENT, createdBy: null,
+    title, description, place, residentName: name, residentPhone: phone, photoUrls, source: relayed ? DemandSource.PARTNER : DemandSource.RESIDENT, createdBy: null,
     resolvedOnSpot: false, resolution: null, idempotencyKey,
-  }, { kind: DemandActorKind.RESIDENT, accountId: null, unitId: null }, now);
+  }, relayed ? actorOf(ctx) : { kind: DemandActorKind.RESIDENT, accountId: null, unitId: null }, now);
   return demand;
 }
 

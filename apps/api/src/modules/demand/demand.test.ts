@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
-import { hashPassword } from '../access/index.js';
+import { createContext } from '../../app/context.js';
+import { Access, GrantRole, hashPassword, type Principal } from '../access/index.js';
+import { checkPolicy } from '../access/policy.check.js';
 import { communityId, firstBranchId, partnerToken, phone, testUnit } from '../activity/activity.fixtures.js';
 import { DemandState } from './demand.entity.js';
 import { DEMAND_TRANSITIONS, DemandAction } from './demand.transitions.js';
@@ -30,7 +32,7 @@ const TRANSITION = `mutation($input: TransitionDemandInput!) { transitionDemand(
 const COMMENT = `mutation($input: AddDemandCommentInput!) { addDemandComment(input: $input) { demand { id version timeline { kind body public actorRole actorName } } userErrors { field message code } } }`;
 const RATE = `mutation($input: RateDemandInput!) { rateDemand(input: $input) { demand { state rating canRate } userErrors { field message code } } }`;
 const BY_TICKET = `query($code: String!) { demandByTicket(code: $code) { ticketCode title category state placeText communityName rating canRate createdAt updatedAt
-  timeline { kind toState body actorRole createdAt } } }`;
+  timeline { kind toState body actorRole createdAt } replies { body actorRole } } }`;
 const REVEAL = `mutation($input: RevealDemandContactInput!) { revealDemandContact(input: $input) { contact { name phone } userErrors { field message code } } }`;
 const LIST = `query($filter: DemandFilter, $first: Int) { demands(filter: $filter, first: $first) { totalCount edges { node { id title state residentName residentPhone assignedAccount { displayName } timeline { kind body actorName public } } } } }`;
 
@@ -252,6 +254,7 @@ describe('residents', () => {
     expect(text).not.toContain(staffName);
     expect(publicView.data.demandByTicket.timeline.map((e: any) => e.kind)).toEqual(['CREATED', 'TRANSITION', 'REPLY', 'TRANSITION', 'TRANSITION']);
     expect(publicView.data.demandByTicket.timeline.map((e: any) => e.actorRole)).toEqual(['居民', '社区工作人员', '社区工作人员', '社区工作人员', '社区工作人员']);
+    expect(publicView.data.demandByTicket.replies).toEqual([{ body: '已联系物业公司检修电梯', actorRole: '社区工作人员' }]);
     expect((await api.gql(BY_TICKET, { code: 'ABCDEFGH' })).data.demandByTicket).toBeNull();
 
     const low = (await api.gql(RATE, { input: { ticketCode: filed.ticketCode, rating: 2, comment: '电梯还是停' } })).data.rateDemand;
@@ -299,11 +302,14 @@ describe('personal data', () => {
 
 describe('partner units', () => {
   it('see only the demands assigned to their unit, never the resident, and may only resolve', async () => {
+    // a unit of its own: other tests assign to the shared one
+    const unit = await testUnit(api, '测试电梯公司');
+    await api.sql(`insert into unit_community (unit_id, community_id) select ?, id from org_node where name = '红康社区' and level = 'COMMUNITY'`, [unit.id]);
     const mine = await made(admin, { title: '物业：电梯维修' });
     const other = await made(admin, { title: '别的单位的诉求' });
     const accepted = await step(mine, DemandAction.ACCEPT, mine.version);
     const assigned = await step(mine, DemandAction.ASSIGN, accepted.demand.version, { assignee: { unitId: unit.globalId } });
-    expect(assigned.demand.assignedUnit.name).toBe('测试物业公司');
+    expect(assigned.demand.assignedUnit.name).toBe('测试电梯公司');
     await api.gql(COMMENT, { input: { demandId: mine.id, body: '内部备注：居民情绪激动', visibility: 'INTERNAL', expectedVersion: assigned.demand.version } }, admin);
 
     const reader = await partnerToken(api, unit.id, ['public:read', 'demands:read']);
@@ -324,6 +330,14 @@ describe('partner units', () => {
     expect((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: other.id }, reader)).data.node).toBeNull();
     expect((await api.gql(LIST, { first: 5 }, noScope)).data.demands.totalCount).toBe(0);
 
+    // a partner's program may relay a resident's request into its own community only
+    const relay = { category: 'SAFETY', description: '电梯困人，已解救，请检修', name: '钱师傅', phone: phone() };
+    const relayed = (await api.gql(SUBMIT, { input: { ...relay, communityId: hongkang } }, writer)).data.submitDemand;
+    expect(relayed.userErrors).toEqual([]);
+    expect(relayed.demand.timeline[0].actorRole).toBe('合作单位');
+    const elsewhere = (await api.gql(SUBMIT, { input: { ...relay, communityId: await communityId(api, '振兴社区') } }, writer)).data.submitDemand;
+    expect(elsewhere.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'communityId'] });
+
     // read-only token: cannot change it
     const readerTry = await api.gql(TRANSITION, { input: { demandId: mine.id, action: 'START', expectedVersion: assigned.demand.version + 1 } }, reader);
     expect(readerTry.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -341,7 +355,7 @@ describe('partner units', () => {
     expect(resolved.userErrors).toEqual([]);
     expect(resolved.demand.state).toBe('RESOLVED');
     expect(resolved.demand.residentPhone).toBeNull();
-    expect(resolved.demand.timeline.at(-1)).toMatchObject({ actorRole: '合作单位', actorName: '测试物业公司' });
+    expect(resolved.demand.timeline.at(-1)).toMatchObject({ actorRole: '合作单位', actorName: '测试电梯公司' });
     // staff see who did it
     const staffTimeline = (await api.gql(`query($id: ID!) { node(id: $id) { ... on Demand { timeline { actorName body } } } }`, { id: mine.id }, admin)).data.node.timeline;
     expect(staffTimeline.some((e: any) => e.body?.includes('情绪激动'))).toBe(true);
@@ -401,5 +415,89 @@ describe('deadlines and escalation', () => {
     const street = await api.login('street-worker');
     const escalated = (await api.gql(`query { demands(filter: { escalated: true }, first: 50) { edges { node { id escalationLevel allowedActions } } } }`, {}, street)).data.demands.edges.map((e: any) => e.node);
     expect(escalated).toContainEqual({ id: d.id, escalationLevel: 2, allowedActions: ['ACCEPT', 'REJECT', 'MARK_DUPLICATE'] });
+  });
+});
+
+describe('reads', () => {
+  it('decide the same in JS on one demand as in SQL for lists, for staff of every role and level, partners and anonymous', async () => {
+    // demands under the committee and under a branch, assigned to a branch, a unit and nobody
+    const underBranch = await made(admin, { orgNodeId: branch, title: '支部诉求' });
+    const toUnit = await made(admin, { title: '给单位' });
+    const a = await step(toUnit, DemandAction.ACCEPT, toUnit.version);
+    await step(toUnit, DemandAction.ASSIGN, a.demand.version, { assignee: { unitId: unit.globalId } });
+    const [{ id: secretaryBranch }] = await api.sql<{ id: number }>(`select org_node_id as id from access_grant g join account a on a.id = g.account_id where a.username = 'hongkang-branch1'`);
+    const toBranch = await made(admin, { title: '给支部' });
+    const b = await step(toBranch, DemandAction.ACCEPT, toBranch.version);
+    await step(toBranch, DemandAction.ASSIGN, b.demand.version, { assignee: { orgNodeId: globalId('Branch', secretaryBranch) } });
+    expect(underBranch.rowId).toBeGreaterThan(0);
+
+    const nodes = await api.sql<{ id: number; path: string; community_id: number | null; level: string }>(
+      `select id, path, community_id, level from org_node where (name = '红康社区' and level = 'COMMUNITY') or id = (select parent_id from org_node where name = '红康社区' and level = 'COMMUNITY')
+       or id in (select id from org_node where level = 'BRANCH' and community_id = (select id from org_node where name = '红康社区' and level = 'COMMUNITY') order by id limit 2)`);
+    const callers: Principal[] = [{ kind: 'anonymous' }];
+    for (const n of nodes) {
+      for (const role of Object.values(GrantRole)) {
+        callers.push({ kind: 'staff', accountId: -1, sessionId: 0, grants: [{ grantId: -1, nodeId: n.id, role, path: n.path, communityId: n.level === 'STREET' ? null : (n.community_id ?? n.id) }] });
+      }
+    }
+    const [{ id: hongkangId }] = await api.sql<{ id: number }>(`select id from org_node where name = '红康社区' and level = 'COMMUNITY'`);
+    for (const scopes of [['public:read'], ['public:read', 'demands:read'], ['public:read', 'demands:read', 'demands:write'], ['public:read', 'demands:write']]) {
+      callers.push({ kind: 'partner', tokenId: 0, unitId: unit.id, communityId: hongkangId, scopes });
+    }
+    const found: unknown[] = [];
+    for (const principal of callers) {
+      for (const action of ['read', 'write', 'reveal'] as const) {
+        const ctx = createContext(api.orm.em, api.config, new Access(principal));
+        const disagreement = await checkPolicy(ctx, 'Demand', action);
+        if (disagreement) found.push({ principal, ...disagreement });
+      }
+    }
+    expect(found).toEqual([]);
+    // and the branch's secretary reads the demand assigned to the branch though it hangs on the committee
+    const secretary = await api.login('hongkang-branch1');
+    expect((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toBranch.id }, secretary)).data.node).toEqual({ id: toBranch.id });
+    expect((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toUnit.id }, secretary)).data.node).toBeNull();
+  });
+
+  it('loads a page of demands with their timelines, nodes and assignees in a fixed number of statements', async () => {
+    const QUERY = `query($first: Int) { demands(first: $first) { totalCount edges { node { id state residentName residentPhone allowedActions overdue
+      orgNode { name } community { name } assignedAccount { displayName } assignedBranch { name } assignedUnit { name } duplicateOf { id }
+      timeline { kind actorRole actorName } } } } }`;
+    for (let i = 0; i < 10; i++) {
+      const d = await made(admin, { title: `批量 ${i}` });
+      await step(d, DemandAction.ACCEPT, d.version);
+    }
+    const small = await api.countStatements(() => api.gql(QUERY, { first: 2 }, admin));
+    const large = await api.countStatements(() => api.gql(QUERY, { first: 10 }, admin));
+    expect((large.result as any).data.demands.edges).toHaveLength(10);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('filters the list and counts the board by state', async () => {
+    const [me] = await api.sql<{ id: number }>(`select id from account where username = 'hongkang-admin'`);
+    const mark = `筛选${Date.now()}`;
+    const late = await made(admin, { title: `${mark} 过期`, orgNodeId: branch, channel: 'HOTLINE', category: 'SAFETY' });
+    await api.sql(`update demand set first_response_due_at = now() - interval '1 hour' where id = ?`, [late.rowId]);
+    const mine = await made(admin, { title: `${mark} 我的`, channel: 'VISIT' });
+    const acc = await step(mine, DemandAction.ACCEPT, mine.version);
+    await step(mine, DemandAction.ASSIGN, acc.demand.version, { assignee: { accountId: globalId('Account', me.id) } });
+    const ids = async (filter: Record<string, unknown>) =>
+      (await api.gql(`query($filter: DemandFilter) { demands(filter: $filter, first: 50) { totalCount edges { node { id } } } }`, { filter: { query: mark, ...filter } }, admin)).data.demands;
+    expect((await ids({})).totalCount).toBe(2);
+    expect((await ids({ overdue: true })).edges).toEqual([{ node: { id: late.id } }]);
+    expect((await ids({ overdue: false })).edges).toEqual([{ node: { id: mine.id } }]);
+    expect((await ids({ assignedToMe: true })).edges).toEqual([{ node: { id: mine.id } }]);
+    expect((await ids({ orgNodeId: branch })).edges).toEqual([{ node: { id: late.id } }]);
+    expect((await ids({ channels: ['HOTLINE'], categories: ['SAFETY'] })).edges).toEqual([{ node: { id: late.id } }]);
+    expect((await ids({ states: ['ASSIGNED'] })).edges).toEqual([{ node: { id: mine.id } }]);
+    expect((await ids({ createdFrom: new Date(Date.now() + 3_600_000).toISOString() })).totalCount).toBe(0);
+    const counts = (await api.gql(`query($filter: DemandFilter) { demandStateCounts(filter: $filter) { state count } }`, { filter: { query: mark } }, admin)).data.demandStateCounts;
+    expect(counts).toHaveLength(9);
+    expect(counts.filter((c: any) => c.count > 0)).toEqual([{ state: 'SUBMITTED', count: 1 }, { state: 'ASSIGNED', count: 1 }]);
+    const assigned = (await api.gql(`query($id: ID!) { node(id: $id) { ... on Demand { assignedAccount { id displayName } timeline { kind public body } } } }`, { id: mine.id }, admin)).data.node;
+    expect(assigned.assignedAccount.id).toBe(globalId('Account', me.id));
+    // an assignment to a person is not shown to the resident
+    expect(assigned.timeline.at(-1)).toMatchObject({ kind: 'ASSIGNED', public: false });
+    expect(JSON.stringify((await api.gql(BY_TICKET, { code: mine.ticketCode })).data)).not.toContain(assigned.assignedAccount.displayName);
   });
 });

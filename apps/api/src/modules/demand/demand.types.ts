@@ -188,7 +188,8 @@ export class PublicDemand {
   @Field(() => Boolean, { description: 'A rating may be given now (resolved and not rated yet).' }) canRate: boolean;
   @Field(() => DateTimeResolver, { description: 'When filed.' }) createdAt: Date;
   @Field(() => DateTimeResolver, { description: 'When last changed.' }) updatedAt: Date;
-  @Field(() => [PublicDemandEvent], { description: 'Public steps, oldest first (at most 200).' }) timeline: PublicDemandEvent[];
+  @Field(() => [PublicDemandEvent], { description: 'Public steps, oldest first (the latest 100).' }) timeline: PublicDemandEvent[];
+  @Field(() => [PublicDemandEvent], { description: 'The public replies to the resident (答复), oldest first.' }) replies: PublicDemandEvent[];
 }
 
 @ObjectType('DemandTransitionRule', { description: 'One allowed step of the demand lifecycle.' })
