@@ -93,9 +93,12 @@ describe('Open311 filing', () => {
     const again = await post('/open311/v2/requests.json', { ...fields, api_key: writer }, { 'idempotency-key': 'open311-test-0001' });
     expect(again.status).toBe(201);
     expect((await again.json())[0].service_request_id).toBe(created.service_request_id);
-    const rows = await api.sql<{ community: string; channel: string; state: string }>(
-      `select c.name as community, d.channel, d.state from demand d join org_node c on c.id = d.community_id where d.idempotency_key = 'open311-test-0001'`);
-    expect(rows).toEqual([{ community: '红康社区', channel: 'ONLINE', state: 'SUBMITTED' }]);
+    const rows = await api.sql<{ community: string; channel: string; state: string; source: string; unit: string }>(
+      `select c.name as community, d.channel, d.state, d.source, u.name as unit from demand d join org_node c on c.id = d.community_id
+         join demand_event e on e.demand_id = d.id and e.kind = 'CREATED' join co_building_unit u on u.id = e.actor_unit_id
+        where d.idempotency_key = 'open311-test-0001'`);
+    // relayed by the unit: recorded as the unit's, in the token's community
+    expect(rows).toEqual([{ community: '红康社区', channel: 'ONLINE', state: 'SUBMITTED', source: 'PARTNER', unit: '昆明市口腔医院' }]);
 
     const res = await get(`/open311/v2/requests/${created.service_request_id}.json`);
     expect(res.status).toBe(200);
