@@ -50,7 +50,7 @@ async function callers(): Promise<Caller[]> {
       where exists (select 1 from volunteer v where v.community_id = uc.community_id and v.unit_id is not null and v.unit_id <> uc.unit_id)
       order by uc.unit_id, uc.community_id limit 2)`);
   expect(units.length).toBeGreaterThan(0);
-  const scopeSets = [['public:read'], ['public:read', 'unit:read'], ['public:read', 'activities:write'], ['public:read', 'unit:read', 'activities:write', 'demands:write']];
+  const scopeSets = [['public:read'], ['public:read', 'unit:read'], ['public:read', 'activities:write'], ['public:read', 'unit:read', 'activities:write', 'demands:write'], ['public:read', 'demands:read', 'demands:write']];
   for (const u of units) {
     for (const scopes of scopeSets) {
       list.push({ name: `partner ${u.unit_id}@${u.community_id} [${scopes.join(' ')}]`, principal: { kind: 'partner', tokenId: 0, unitId: u.unit_id, communityId: u.community_id, scopes } });

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { createContext } from '../../app/context.js';
-import { Access, GrantRole, hashPassword, type Principal } from '../access/index.js';
+import { Access, GrantRole, hashPassword, onReveal, type Principal, type RevealEvent } from '../access/index.js';
 import { checkPolicy } from '../access/policy.check.js';
 import { communityId, firstBranchId, partnerToken, phone, testUnit } from '../activity/activity.fixtures.js';
 import { DemandState } from './demand.entity.js';
 import { DEMAND_TRANSITIONS, DemandAction } from './demand.transitions.js';
-import { escalateOverdue } from './demand.escalation.js';
+import { escalateOverdue, startDemandEscalation } from './demand.escalation.js';
 
 let api: TestApi;
 let admin: string;
@@ -125,6 +125,11 @@ describe('the transition table', () => {
     const accepted = await step(d, DemandAction.ACCEPT, d.version);
     const noOne = await step(d, DemandAction.ASSIGN, accepted.demand.version);
     expect(noOne.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee'] });
+    const [outsider] = await api.sql<{ id: number }>(`select id from account where username = 'zhenxing-admin'`);
+    const wrongPerson = await step(d, DemandAction.ASSIGN, accepted.demand.version, { assignee: { accountId: globalId('Account', outsider.id) } });
+    expect(wrongPerson.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee', 'accountId'] });
+    const two = await step(d, DemandAction.ASSIGN, accepted.demand.version, { assignee: { unitId: unit.globalId, orgNodeId: branch } });
+    expect(two.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee'] });
     const stranger = await testUnit(api, '未共建单位');
     const notLinked = await step(d, DemandAction.ASSIGN, accepted.demand.version, { assignee: { unitId: stranger.globalId } });
     expect(notLinked.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'assignee', 'unitId'] });
@@ -288,12 +293,22 @@ describe('residents', () => {
 describe('personal data', () => {
   it('shows the phone masked; in clear only through revealDemandContact, which is recorded', async () => {
     const d = await made();
-    const res = await api.gql(REVEAL, { input: { demandId: d.id, reason: '电话回访' } }, admin);
+    const announced: RevealEvent[] = [];
+    const stop = onReveal((event) => announced.push(event));
+    const res = await api.gql(REVEAL, { input: { demandId: d.id, reason: '电话回访' } }, admin).finally(stop);
+    expect(announced.filter((e) => e.type === 'Demand' && e.id === d.rowId).map((e) => e.field).sort()).toEqual(['residentName', 'residentPhone']);
     expect(res.data.revealDemandContact).toMatchObject({ userErrors: [], contact: { name: '王秀英', phone: '13812341234' } });
     const timeline = (await api.gql(`query($id: ID!) { node(id: $id) { ... on Demand { residentPhone version timeline { kind body public } } } }`, { id: d.id }, admin)).data.node;
     expect(timeline.residentPhone).toBe('138****1234');
     expect(timeline.timeline.at(-1)).toMatchObject({ kind: 'CONTACT_REVEALED', public: false, body: '查看联系方式：电话回访' });
     expect(timeline.version).toBe(d.version);
+    // a viewer over the community reads it with the name masked and may not reveal
+    const [viewer] = await api.sql<{ id: number }>(`insert into account (username, password_hash, display_name) values ('hongkang-viewer', ?, '查看员') returning id`, [await hashPassword('tongxin-demo')]);
+    await api.sql(`insert into access_grant (account_id, org_node_id, role) select ?, id, 'VIEWER' from org_node where name = '红康社区' and level = 'COMMUNITY'`, [viewer.id]);
+    const viewerToken = await api.login('hongkang-viewer');
+    const seen = (await api.gql(`query($id: ID!) { node(id: $id) { ... on Demand { residentName residentPhone allowedActions } } }`, { id: d.id }, viewerToken)).data.node;
+    expect(seen).toEqual({ residentName: '王*英', residentPhone: '138****1234', allowedActions: [] });
+    expect((await api.gql(REVEAL, { input: { demandId: d.id, reason: '电话回访' } }, viewerToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const outsider = await api.login('zhenxing-admin');
     const refused = await api.gql(REVEAL, { input: { demandId: d.id, reason: '电话回访' } }, outsider);
     expect(refused.data.revealDemandContact.userErrors[0].code).toBe('NOT_FOUND');
@@ -383,6 +398,20 @@ describe('deadlines and escalation', () => {
     const refused = await api.gql(`mutation($input: SetDemandDeadlineInput!) { setDemandDeadline(input: $input) { userErrors { code } } }`,
       { input: { communityId: hongkang, category: 'FACILITIES', firstResponseHours: 1, resolutionHours: 2 } }, branchSecretary);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('runs passes on its own when started, as the API does at start', async () => {
+    const d = await made(admin, { title: '自动升级' });
+    await api.sql(`update demand set first_response_due_at = now() - interval '1 minute' where id = ?`, [d.rowId]);
+    const level = async () => (await api.sql<{ escalation_level: number }>(`select escalation_level from demand where id = ?`, [d.rowId]))[0].escalation_level;
+    expect(await level()).toBe(0);
+    const stop = startDemandEscalation(api.orm, 1);
+    try {
+      for (let i = 0; i < 100 && (await level()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      stop();
+    }
+    expect(await level()).toBe(1);
   });
 
   it('escalates an overdue demand exactly once per level, even with two runners at once, and the street sees it', async () => {
