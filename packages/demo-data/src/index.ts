@@ -9,3 +9,4 @@
 
 export type * from './types.js';
 export { buildDemoDataset, DEFAULT_SEED, DEMO_PASSWORD } from './generate.js';
+export { buildDemoDemands, shanghaiYearStart, type DemandDeadlineHours, type DemoActor, type DemoAssignee, type DemoDemand, type DemoDemandCategory, type DemoDemandChannel, type DemoDemandEvent, type DemoDemandState } from './demands.js';

@@ -235,6 +235,23 @@ export const DEMAND_COMMENT_VISIBILITY_LABEL: Readonly<Record<DemandCommentVisib
   PUBLIC: '公开答复',
 };
 
+export type DemandMetricsGroup = 'NONE' | 'CATEGORY' | 'ASSIGNEE' | 'MONTH';
+export type DemandAssigneeKind = 'UNIT' | 'ACCOUNT' | 'BRANCH' | 'UNASSIGNED';
+
+export const DEMAND_METRICS_GROUP_LABEL: Readonly<Record<DemandMetricsGroup, string>> = {
+  NONE: '合计',
+  CATEGORY: '按类别',
+  ASSIGNEE: '按承办方',
+  MONTH: '按月份',
+};
+
+export const DEMAND_ASSIGNEE_KIND_LABEL: Readonly<Record<DemandAssigneeKind, string>> = {
+  UNIT: '共建单位',
+  ACCOUNT: '工作人员',
+  BRANCH: '党支部',
+  UNASSIGNED: '未指派',
+};
+
 /** Every label table above, by the name of its GraphQL enum. */
 export const ENUM_LABELS = {
   OrgLevel: ORG_LEVEL_LABEL,
@@ -261,4 +278,6 @@ export const ENUM_LABELS = {
   DemandEventKind: DEMAND_EVENT_KIND_LABEL,
   DemandActorKind: DEMAND_ACTOR_KIND_LABEL,
   DemandCommentVisibility: DEMAND_COMMENT_VISIBILITY_LABEL,
+  DemandMetricsGroup: DEMAND_METRICS_GROUP_LABEL,
+  DemandAssigneeKind: DEMAND_ASSIGNEE_KIND_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

@@ -201,3 +201,51 @@ describe('OrgNode.stats', () => {
     expect(sibling.data.node.stats).toEqual({ openDemandCount: 0, demandsReceivedThisYear: 0, demandSatisfactionRateThisYear: null });
   });
 });
+
+describe('the demo demands', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+  const communityId = async (name: string) => globalId('PartyCommittee', (await api.sql<{ id: number }>(`select id from org_node where name = ? and level = 'COMMUNITY'`, [name]))[0].id);
+
+  it('give 红棉社区 this year 22 collected, 7 solved, 15 being coordinated', async () => {
+    const token = await api.login('hongmian-admin');
+    const res = await api.gql(METRICS, { id: await communityId('红棉社区'), from: `${today.slice(0, 4)}-01-01`, to: tomorrow, groupBy: 'NONE' }, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.demandMetrics[0]).toMatchObject({ received: 22, resolved: 7, open: 15 });
+    const stats = await api.gql(`query($id: ID!) { node(id: $id) { ... on PartyCommittee { stats { demandsReceivedThisYear demandsResolvedThisYear openDemandCount } } } }`,
+      { id: await communityId('红棉社区') }, token);
+    expect(stats.data.node.stats).toEqual({ demandsReceivedThisYear: 22, demandsResolvedThisYear: 7, openDemandCount: 15 });
+  });
+
+  it('give 七贤社区 220+ resolved over the year with satisfaction above 90%, and 红康社区 60+ noise, fire-safety and dispute cases', async () => {
+    const qixian = await api.gql(METRICS, { id: await communityId('七贤社区'), from: yearAgo, to: tomorrow, groupBy: 'NONE' }, await api.login('qixian-admin'));
+    expect(qixian.data.demandMetrics[0].resolved).toBeGreaterThanOrEqual(220);
+    expect(qixian.data.demandMetrics[0].satisfactionRate).toBeGreaterThan(0.9);
+    const hongkang = await api.gql(METRICS, { id: await communityId('红康社区'), from: yearAgo, to: tomorrow, groupBy: 'CATEGORY' }, admin);
+    const cases = hongkang.data.demandMetrics.filter((r: { key: string }) => ['ENVIRONMENT', 'SAFETY', 'NEIGHBOUR_DISPUTE'].includes(r.key))
+      .reduce((n: number, r: { received: number }) => n + r.received, 0);
+    expect(cases).toBeGreaterThanOrEqual(60);
+  });
+
+  it('have timelines consistent with their states, timestamps and escalations', async () => {
+    const inconsistent = await api.sql(`
+      select d.id from demand d
+       where d.ticket_code !~ '^MT' and (
+         d.state <> (select e.to_state from demand_event e where e.demand_id = d.id and e.to_state is not null order by e.created_at desc, e.id desc limit 1)
+         or exists (select 1 from demand_event e where e.demand_id = d.id and (e.created_at < d.created_at or e.created_at > now()))
+         or d.escalation_level <> (select count(*) from demand_event e where e.demand_id = d.id and e.kind = 'ESCALATED')
+         or (d.state in ('RESOLVED', 'CLOSED') and d.resolved_at is null)
+         or (d.rating is not null) <> exists (select 1 from demand_event e where e.demand_id = d.id and e.kind = 'RATED')
+         or (d.state = 'DUPLICATE') <> (d.duplicate_of_id is not null))`);
+    expect(inconsistent).toEqual([]);
+    const [mix] = await api.sql<{ channels: number; escalated: number; reopened: number; low: number; units: number; branches: number; accounts: number }>(`
+      select count(distinct channel)::int as channels, count(*) filter (where escalation_level > 0)::int as escalated,
+             count(*) filter (where exists (select 1 from demand_event e where e.demand_id = d.id and e.kind = 'REOPENED'))::int as reopened,
+             count(*) filter (where rating <= 2)::int as low, count(assigned_unit_id)::int as units, count(assigned_branch_id)::int as branches,
+             count(assigned_account_id)::int as accounts
+        from demand d`);
+    expect(mix.channels).toBe(6);
+    for (const n of [mix.escalated, mix.reopened, mix.low, mix.units, mix.branches, mix.accounts]) expect(n).toBeGreaterThan(5);
+  });
+});

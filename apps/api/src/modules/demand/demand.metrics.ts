@@ -9,6 +9,7 @@ import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Reso
 import type { Context } from '../../graphql/context.js';
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
 import { idOf, toGlobalId } from '../../graphql/relay.js';
+import { ListBound } from '../../graphql/cost.js';
 import { sql } from '../../db/sql.js';
 import { condition } from '../access/index.js';
 import {
@@ -98,6 +99,8 @@ const shanghaiMidnight = `(?::date)::timestamp at time zone 'Asia/Shanghai'`;
 
 /** The longest period one call may cover. */
 const MAX_DAYS = 3 * 366 + 1;
+/** Most rows one call returns: 37 months at most; with ASSIGNEE the assignees with the most demands. */
+export const MAX_METRICS_ROWS = 100;
 
 const GROUP_KEY: Record<DemandMetricsGroup, string> = {
   NONE: `'ALL'`,
@@ -219,7 +222,8 @@ export async function demandMetrics(ctx: Context, orgNodeId: number | null, from
         and d.state <> 'DUPLICATE'
         and ${readable.sql}
       group by 1
-      order by 1`,
+      order by ${group === DemandMetricsGroup.ASSIGNEE ? 'count(*) desc, 1' : '1'}
+      limit ${MAX_METRICS_ROWS}`,
     [node.path, node.path, from, to, ...readable.params]);
 
   const byKey = new Map(rows.map((r) => [r.gkey, r]));
@@ -247,6 +251,7 @@ export async function demandMetrics(ctx: Context, orgNodeId: number | null, from
 
 @Resolver(() => DemandMetrics)
 export class DemandMetricsResolver {
+  @ListBound(MAX_METRICS_ROWS)
   @Query(() => [DemandMetrics], {
     description: 'Demand metrics (诉求办理指标) of an org node\'s whole subtree for the demands received from `from` to the day before `to` '
       + '(Asia/Shanghai), grouped as asked; definitions in docs/metrics.md. Staff: nodes their grants cover. Partner tokens with demands:read: '

@@ -238,6 +238,7 @@ async function oneRequest(ctx: Context, idText: string): Promise<Record<string, 
 
 const field = (req: Request, name: string): string | null => {
   const v = (req.body as Record<string, unknown> | undefined)?.[name];
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v); // JSON bodies may send lat/long as numbers
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 };
 
