@@ -7,7 +7,8 @@
  *   board (filter `escalated`) and in their timeline.
  * - write: the same, through roles that do the work: committee admin, branch secretary and grid worker (the
  *   grid worker takes demands in on patrol). Viewers only read.
- * - reveal (resident name and phone in clear): roles that need contact details, over the demand's org node.
+ * - reveal (resident name and phone in clear): roles that need contact details, over the demand's org node or
+ *   the branch it is assigned to (whoever works on it calls the resident back).
  * - partners: a unit's token with `demands:read` reads the demands of its community assigned to its unit;
  *   with `demands:write` it comments and takes the steps the transition table marks `partner`. Partners never
  *   reveal: the service gives them no resident name or phone, masked or not.
@@ -31,7 +32,10 @@ definePolicy<DemandEntity>({
     underNode((_ctx, d) => d.orgNodeId, (t) => `${t}.org_node_id`, DEMAND_WORK_ROLES),
     underNode((_ctx, d) => d.assignedBranchId, (t) => `${t}.assigned_branch_id`, DEMAND_WORK_ROLES),
   ),
-  reveal: underNode((_ctx, d) => d.orgNodeId, (t) => `${t}.org_node_id`, PERSONAL_DATA_ROLES),
+  reveal: anyOf(
+    underNode((_ctx, d) => d.orgNodeId, (t) => `${t}.org_node_id`, PERSONAL_DATA_ROLES),
+    underNode((_ctx, d) => d.assignedBranchId, (t) => `${t}.assigned_branch_id`, PERSONAL_DATA_ROLES),
+  ),
   unit: {
     unitIdsOf: (_ctx, d) => (d.assignedUnitId == null ? [] : [d.assignedUnitId]),
     communityIdsOf: (_ctx, d) => [d.communityId],

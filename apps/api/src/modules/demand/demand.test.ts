@@ -486,6 +486,8 @@ describe('reads', () => {
     const secretary = await api.login('hongkang-branch1');
     expect((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toBranch.id }, secretary)).data.node).toEqual({ id: toBranch.id });
     expect((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toUnit.id }, secretary)).data.node).toBeNull();
+    // and may call the resident back
+    expect((await api.gql(REVEAL, { input: { demandId: toBranch.id, reason: '电话回访' } }, secretary)).data.revealDemandContact.contact).toEqual({ name: '王秀英', phone: '13812341234' });
   });
 
   it('loads a page of demands with their timelines, nodes and assignees in a fixed number of statements', async () => {
