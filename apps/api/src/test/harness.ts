@@ -25,13 +25,21 @@ export interface TestApi {
   /** Sign in a demo account (password tongxin-demo) and return its bearer token. */
   login(username: string, password?: string): Promise<string>;
   /** Count the SQL statements the server runs while `fn` runs. */
-  countStatements<R>(fn: () => Promise<R>): Promise<{ result: R; statements: number; sql: string[] }>;
+  /**
+   * Run `fn` and count the SQL it sent. `statements` leaves out the sign-in lookups (the token read and its
+   * last-used stamp), which come and go with the identity cache's clock; `identity` counts those; `sql` has all.
+   */
+  countStatements<R>(fn: () => Promise<R>): Promise<{ result: R; statements: number; identity: number; sql: string[] }>;
   /** A request context signed in as a demo staff account with its grants, for calling services directly. */
   staffContext(username: string): Promise<Context>;
   /** Run SQL directly against the test database. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
+
+/** The statements that turn a bearer token into a principal: the lookup by token hash and the last-used stamp. */
+const isIdentityStatement = (text: string) =>
+  /where\s+s?\.?token_hash\s*=/i.test(text) || /^\s*update\s+(account_session|partner_token)\s+set\s+last_used_at/i.test(text);
 
 /** A fresh API on its own copy of the seeded demo database, listening on a free port. */
 export async function startTestApi(env: Partial<Record<string, string>> = {}): Promise<TestApi> {
@@ -70,7 +78,8 @@ export async function startTestApi(env: Partial<Record<string, string>> = {}): P
       recording = [];
       try {
         const result = await fn();
-        return { result, statements: recording.length, sql: recording };
+        const identity = recording.filter(isIdentityStatement).length;
+        return { result, statements: recording.length - identity, identity, sql: recording };
       } finally {
         recording = null;
       }
