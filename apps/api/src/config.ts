@@ -22,8 +22,25 @@ const schema = z.object({
   PARTNER_BUDGET_REFILL_PER_SECOND: z.coerce.number().positive().default(50),
   /** Largest price of one request without a token (COST_MAX_PER_REQUEST is for partner tokens; see graphql/cost.ts). */
   ANONYMOUS_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().default(5000),
-  /** Largest price of one staff request; unset: staff requests are priced but not capped (see graphql/cost.ts). */
-  STAFF_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().optional(),
+  /**
+   * Largest price of one staff request (see graphql/cost.ts). High: the admin site's tree views nest paged
+   * lists, and every document it sends is priced under this in a test (app/admin-documents.test.ts).
+   */
+  STAFF_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().default(200_000),
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For (express "trust proxy": `loopback`, a list of
+   * addresses or CIDRs, a hop count, or `false`). The default trusts this machine only: the sites' servers call
+   * the API from it and forward the resident's address. Rate limits count by the address this yields.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Per-address limits on public writes and code lookups, and sign-in throttling (see app/rate-limit.ts). */
+  RATE_LIMITS: bool.default(true),
+  /** Public writes per address and minute: activity sign-up, demand intake, ratings, Open311 POST. */
+  RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Look-ups by confirmation or ticket code per address and minute (codes must not be guessable by trying). */
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Answer introspection queries from callers without a token; default: everywhere but production. */
+  INTROSPECTION: bool.optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   /** Seconds between passes of the demand escalation job (modules/demand/demand.escalation.ts); 0 turns it off. */
   DEMAND_ESCALATION_INTERVAL_S: z.coerce.number().int().min(0).default(60),

@@ -1,12 +1,12 @@
 import http from 'node:http';
 import express from 'express';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, visit, type GraphQLFormattedError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { logger } from './logger.js';
@@ -19,10 +19,13 @@ import { rejectNulCharacters } from './graphql/input-guard.js';
 import { authenticate, setSessionCacheMs } from './modules/access/access.service.js';
 import { partnerCostPolicy } from './modules/unit/partner.cost.js';
 import { installDataKey } from './app/data-key.js';
-import { mountHttpRoutes } from './app/http.js';
+import { guardGraphqlRequests, isDatabaseDown, mountHttpRoutes, mountFallbacks, requestIds, trustProxySetting } from './app/http.js';
+import { createRateLimiter } from './app/rate-limit.js';
+import { rateLimitPlugin } from './graphql/rate-limit.js';
+import { migrations } from './db/migrations/index.js';
 
 
-const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED']);
+const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 
 /** Faults never leak internals: a known code passes through, anything else becomes a generic message. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -35,8 +38,35 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (isDatabaseDown(original)) {
+    return { message: '数据库暂时不可用，请稍后再试 (the database is unavailable; retry shortly)', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL request');
   return { message: '服务器内部错误，请稍后再试 (internal error)', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Partner developers read the schema from schema.graphql and docs/partner-api.md. Live introspection answers
+ * signed-in callers and partner tokens always, callers without a token when `allowAnonymous` (INTROSPECTION;
+ * default: everywhere but production). `__typename` is not introspection.
+ */
+export function introspectionGate(allowAnonymous: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (allowAnonymous || contextValue.access.principal.kind !== 'anonymous') return;
+          let asks = false;
+          visit(document, { Field(node) { if (node.name.value === '__schema' || node.name.value === '__type') asks = true; } });
+          if (asks) {
+            throw new GraphQLError('此服务不向未登录的调用方提供内省查询，请参阅 schema.graphql (introspection is not available without a token; see schema.graphql)', {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
 }
 
 export interface ApiServer {
@@ -51,22 +81,27 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   setSessionCacheMs(config.SESSION_CACHE_MS);
   logger.level = config.LOG_LEVEL;
   installDataKey(config);
+  const production = process.env.NODE_ENV === 'production';
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  app.use(requestIds);
   // answers are per caller and never revalidated: no ETag hashing of every body
   app.set('etag', false);
   const httpServer = http.createServer(app);
-  const limits = queryLimits(partnerCostPolicy(config));
+  const limits = queryLimits(partnerCostPolicy(config), { suggestions: !production });
+  const rateLimiter = createRateLimiter(config);
   const apollo = new ApolloServer<Context>({
     schema: await apiSchema(),
     ...limits.apolloOptions,
     plugins: [
-      rejectNulCharacters, ...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }),
+      rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
       // nothing here uses cache hints, traces or Apollo's usage reporting: their per-field hooks would run on every field
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(),
       ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...extraPlugins,
     ],
+    // introspectionGate decides who may introspect
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -76,36 +111,48 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   });
   await apollo.start();
 
-  app.get('/healthz', async (_req, res) => {
+  // the process is up (a load balancer's liveness probe)
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json({ ok: true });
+  });
+  // ready for traffic: the database answers and every migration this code knows is applied
+  app.get('/readyz', async (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
     try {
-      await orm.em.getConnection().execute('select 1');
-      res.json({ ok: true });
+      const rows = await orm.em.getConnection().execute<{ name: string }[]>('select name from mikro_orm_migrations');
+      const applied = new Set(rows.map((r) => r.name.replace(/\.[jt]s$/, '')));
+      const pending = migrations.map((m) => m.name).filter((name) => !applied.has(name));
+      if (pending.length) res.status(503).json({ ok: false, database: true, pendingMigrations: pending });
+      else res.json({ ok: true, database: true, migrations: applied.size });
     } catch {
-      res.status(503).json({ ok: false });
+      res.status(503).json({ ok: false, database: false });
     }
   });
   app.use(
     '/graphql',
-    (req, res, next) => {
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
       // cross-origin reads by partner front ends; credentials travel in the Authorization header only
       res.setHeader('access-control-allow-origin', '*');
-      res.setHeader('access-control-allow-headers', 'authorization, content-type');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id');
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
       // partner clients read how long to wait when their budget is used up
-      res.setHeader('access-control-expose-headers', 'retry-after');
+      res.setHeader('access-control-expose-headers', 'retry-after, x-request-id');
       // answers depend on the caller's token: never stored by browsers or proxies
       res.setHeader('cache-control', 'no-store');
       if (req.method === 'OPTIONS') res.status(204).end();
       else next();
     },
-    express.json({ limit: '256kb' }),
+    ...guardGraphqlRequests({ bodyLimit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = orm.em.fork();
         try {
-          return createContext(em, config, await authenticate(em, req.headers.authorization));
+          const access = await authenticate(em, req.headers.authorization);
+          return createContext(em, config, access, req.ip ?? null);
         } catch (error) {
           if (error instanceof GraphQLError) throw error;
+          if (isDatabaseDown(error)) throw new GraphQLError('数据库暂时不可用，请稍后再试 (the database is unavailable; retry shortly)', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } } });
           logger.error({ err: error }, 'authentication failed');
           throw new GraphQLError('服务器内部错误 (internal error)', { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 500 } } });
         }
@@ -114,7 +161,9 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   );
 
   // REST routes the modules register (exports, Open311): after GraphQL, with the same sign-in
-  mountHttpRoutes(app, orm, config);
+  mountHttpRoutes(app, orm, config, rateLimiter);
+  // anything else: JSON 404; a fault no handler expected: JSON 500 without internals
+  mountFallbacks(app);
 
   return {
     app,

@@ -2,7 +2,13 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 
 /** A GraphQL error as the API reports it: `extensions.code` is one of UNAUTHENTICATED, FORBIDDEN, COST_LIMIT, BAD_USER_INPUT, INTERNAL_SERVER_ERROR ... */
-export interface ApiError { message: string; code: string; path?: readonly (string | number)[] }
+export interface ApiError {
+  message: string;
+  code: string;
+  path?: readonly (string | number)[];
+  /** RATE_LIMITED, BUDGET_EXHAUSTED: seconds to wait before trying again. */
+  retryAfterSeconds?: number;
+}
 
 /** Thrown when the API cannot be reached or answers with top-level errors and no data. */
 export class ApiRequestError extends Error {
@@ -48,13 +54,19 @@ export async function request<TData, TVariables extends Record<string, unknown>>
   } catch (cause) {
     throw new ApiRequestError(`API unreachable at ${url}: ${(cause as Error).message}`, [{ message: 'API unreachable', code: 'NETWORK_ERROR' }]);
   }
-  let body: { data?: TData | null; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[]; extensions?: Record<string, unknown> };
+  let body: { data?: TData | null; errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; retryAfterSeconds?: number } }[]; extensions?: Record<string, unknown> };
   try {
     body = await response.json();
   } catch {
     throw new ApiRequestError(`API answered ${response.status} without JSON`, [{ message: response.statusText, code: 'BAD_RESPONSE' }], response.status);
   }
-  const errors: ApiError[] = (body.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR', path: e.path }));
+  const retryAfter = Number(response.headers.get('retry-after')) || undefined;
+  const errors: ApiError[] = (body.errors ?? []).map((e) => ({
+    message: e.message,
+    code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+    path: e.path,
+    ...(e.extensions?.retryAfterSeconds != null || retryAfter ? { retryAfterSeconds: Number(e.extensions?.retryAfterSeconds ?? retryAfter) } : {}),
+  }));
   if (body.data == null) throw new ApiRequestError(errors[0]?.message ?? `API answered ${response.status}`, errors, response.status);
   return { data: body.data, errors, extensions: body.extensions };
 }

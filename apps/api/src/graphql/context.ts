@@ -11,6 +11,8 @@ export interface Context {
   em: EntityManager;
   loaders: Loaders;
   config: Config;
+  /** The caller's address: the socket's, or X-Forwarded-For from a trusted proxy (TRUST_PROXY); null outside HTTP. */
+  clientAddress: string | null;
   /** The request's price and the caller's remaining budget, filled in by the cost plugin. */
   cost: { requested: number; remaining: number | null; limit: number | null } | null;
 }

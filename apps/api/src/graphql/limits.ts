@@ -9,18 +9,24 @@ import { costPlugin, type CostPolicy } from './cost.js';
  * tokens, their budget (cost.ts, with the cost policy the server is composed with). Armor's own cost limit
  * stays off: cost.ts prices connections by page size.
  */
-export function queryLimits(cost: CostPolicy): { apolloOptions: Record<string, unknown>; plugins: ApolloServerPlugin<Context>[] } {
+/** Largest number of tokens in one document: over it, a GRAPHQL_PARSE_FAILED error with HTTP 400. */
+export const MAX_TOKENS = 3000;
+
+export function queryLimits(cost: CostPolicy, options: { suggestions: boolean } = { suggestions: true }): { apolloOptions: Record<string, unknown>; plugins: ApolloServerPlugin<Context>[] } {
   const armor = new ApolloArmor({
     maxDepth: { n: 16 },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 3000 },
+    // the token limit is graphql-js's own parse option below: armor's version throws from a plugin hook, which
+    // Apollo answers with HTTP 500
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
+    // "Did you mean …?" helps developers and maps the schema for attackers: off in production
+    blockFieldSuggestion: { enabled: !options.suggestions },
   });
   const { plugins, validationRules, ...rest } = armor.protect();
   return {
-    apolloOptions: { ...rest, validationRules },
+    apolloOptions: { ...rest, validationRules, parseOptions: { maxTokens: MAX_TOKENS } },
     plugins: [...(plugins as unknown as ApolloServerPlugin<Context>[]), costPlugin(cost)],
   };
 }

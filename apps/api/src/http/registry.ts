@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Context } from '../graphql/context.js';
+import type { RateBucket } from '../graphql/rate-limit.js';
 
 /**
  * Plain HTTP routes beside GraphQL, registered by the modules that own them: spreadsheet exports and imports
@@ -16,6 +17,8 @@ export interface HttpRoute {
   bodyLimit?: number;
   /** Raw body (a Buffer in `req.body`) instead of parsed JSON / form fields. */
   rawBody?: boolean;
+  /** Per-address limit for callers without a token (graphql/rate-limit.ts buckets). */
+  rateLimit?: RateBucket;
   handler: (ctx: Context, req: Request, res: Response) => Promise<void>;
 }
 

@@ -38,13 +38,17 @@ export async function query<TData, TVariables extends Record<string, unknown>>(
   }
 }
 
-/** Run an operation outside the signed-in page flow: signing in and signing out. */
+/**
+ * Run an operation outside the signed-in page flow: signing in and signing out. `clientAddress` (the browser's)
+ * goes along as x-forwarded-for, so the API's sign-in throttling counts the person, not this server.
+ */
 export function sessionRequest<TData, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
   token?: string | null,
+  clientAddress?: string,
 ) {
-  return request(apiUrl(), document, variables, { token });
+  return request(apiUrl(), document, variables, { token, headers: clientAddress ? { 'x-forwarded-for': clientAddress } : {} });
 }
 
 export function signOutLocally(event: ApiEvent): never {

@@ -34,6 +34,14 @@ const messages: Record<string, string> = {
 const FIELDS = ['username', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
+function clientAddress(get: () => string): string | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
   const next = safeNext(url.searchParams.get('next'));
   if (locals.token) redirect(303, next);
@@ -41,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, cookies, url }) => {
+  default: async ({ request, cookies, url, getClientAddress }) => {
     const form = await request.formData();
     const username = String(form.get('username') ?? '').trim();
     const password = String(form.get('password') ?? '');
@@ -56,10 +64,14 @@ export const actions: Actions = {
 
     let payload;
     try {
-      ({ data: { sessionCreate: payload } } = await sessionRequest(SessionCreate, { input: { username, password } }));
+      ({ data: { sessionCreate: payload } } = await sessionRequest(SessionCreate, { input: { username, password } }, null, clientAddress(getClientAddress)));
     } catch (cause) {
       if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') {
         return failForm(400, values, { form: '用户名或密码格式不正确' });
+      }
+      if (cause instanceof ApiRequestError && cause.code === 'RATE_LIMITED') {
+        const wait = cause.errors[0]?.retryAfterSeconds ?? 60;
+        return failForm(429, values, { form: `尝试次数过多，请 ${wait < 120 ? `${wait} 秒` : `${Math.ceil(wait / 60)} 分钟`}后再试` });
       }
       return failForm(503, values, { form: '暂时无法连接服务器，请稍后再试' });
     }

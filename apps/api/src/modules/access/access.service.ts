@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { rateLimited } from '../../graphql/rate-limit.js';
+import { signInThrottle } from './signin-throttle.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { sql } from '../../db/sql.js';
@@ -146,11 +148,19 @@ export async function principalOfNewSession(em: EntityManager, token: string): P
 export async function createSession(ctx: Context, username: string, password: string): Promise<{ token: string; expiresAt: Date; account: AccountEntity }> {
   const name = username.trim().toLowerCase();
   if (!name || !password) fail(UserErrorCode.INVALID_INPUT, '请输入用户名和密码', [!name ? 'username' : 'password']);
+  const throttle = signInThrottle(ctx.config);
+  const address = ctx.clientAddress ?? 'unknown';
+  const wait = await throttle.waitSeconds(name, address);
+  if (wait > 0) throw rateLimited(wait, '登录尝试');
   const [row] = await sql(ctx.em, `select * from account where username = ? and disabled_at is null`, [name]);
   const account = row ? fromRow(ctx.em, AccountEntity, row) : null;
   // verify against a dummy hash for unknown users too, so timing does not reveal which usernames exist
   const ok = await verify(account?.passwordHash ?? (await DUMMY_HASH), password);
-  if (!account || !ok) fail(UserErrorCode.INVALID_CREDENTIALS, '用户名或密码错误', ['password']);
+  if (!account || !ok) {
+    await throttle.failed(name, address);
+    fail(UserErrorCode.INVALID_CREDENTIALS, '用户名或密码错误', ['password']);
+  }
+  throttle.succeeded(name, address);
   const token = newToken(SESSION_TOKEN_PREFIX);
   const expiresAt = new Date(Date.now() + ctx.config.SESSION_TTL_HOURS * 3600_000);
   ctx.em.create(AccountSessionEntity, { accountId: account.id, tokenHash: tokenHash(token), expiresAt } as AccountSessionEntity);

@@ -13,6 +13,12 @@ import {
   RegistrationCheckOutInput, RegistrationCheckOutPayload, RegistrationCreateInput, RegistrationCreatePayload,
 } from './registration.types.js';
 import { Volunteer } from '../volunteer/index.js';
+import { rateLimitField } from '../../graphql/rate-limit.js';
+
+// residents sign up and look up without an account: per-address limits (graphql/rate-limit.ts)
+rateLimitField('registrationCreate', 'publicWrite');
+rateLimitField('registrationCancel', 'publicWrite');
+rateLimitField('registrationByCode', 'lookup');
 
 registerNodeType(RegistrationEntity, 'Registration', (ctx, id) => registrations.findVisibleRegistration(ctx, id));
 

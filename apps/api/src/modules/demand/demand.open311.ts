@@ -341,7 +341,7 @@ registerHttpRoute({
 });
 
 registerHttpRoute({
-  method: 'POST', path: `${BASE}/requests.:format`, auth: 'public', bodyLimit: 16 * 1024,
+  method: 'POST', path: `${BASE}/requests.:format`, auth: 'public', bodyLimit: 16 * 1024, rateLimit: 'publicWrite',
   handler: route(async (ctx, req, res, format) => {
     res.setHeader('cache-control', 'no-store');
     send(res, format, 201, 'service_requests', 'request', [await fileRequest(ctx, req)]);

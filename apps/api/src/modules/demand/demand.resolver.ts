@@ -16,6 +16,12 @@ import {
   TransitionDemandInput, TransitionDemandPayload,
 } from './demand.types.js';
 import './demand.chain.js';
+import { rateLimitField } from '../../graphql/rate-limit.js';
+
+// residents file, follow and rate demands without an account: per-address limits (graphql/rate-limit.ts)
+rateLimitField('submitDemand', 'publicWrite');
+rateLimitField('rateDemand', 'publicWrite');
+rateLimitField('demandByTicket', 'lookup');
 
 registerNodeType(DemandEntity, 'Demand', (ctx, id) => demands.findVisibleDemand(ctx, id));
 
