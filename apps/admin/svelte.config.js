@@ -6,6 +6,25 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
+    // Content-Security-Policy: scripts only from this site (SvelteKit adds a nonce to its own inline start-up
+    // script); no framing; forms post only here. Inline style attributes stay allowed (Svelte's style: bindings).
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:', 'https:'],
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
+    // SvelteKit refuses cross-site form posts (Origin must match): keep it on
+    csrf: { checkOrigin: true },
   },
 };
 

@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // The built sites run from one address here (127.0.0.1): the API's per-address limits and sign-in throttling
+    // would count every test as one visitor. The API's own tests cover those limits (apps/api/src/app/trust.test.ts).
+    env: { RATE_LIMITS: 'false' },
   },
 });

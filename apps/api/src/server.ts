@@ -69,6 +69,25 @@ export function introspectionGate(allowAnonymous: boolean): ApolloServerPlugin<C
   };
 }
 
+/**
+ * An answer whose errors include SERVICE_UNAVAILABLE (the database was down for part of it) goes out as HTTP 503
+ * with Retry-After, so clients and balancers retry instead of taking it as an answer.
+ */
+export const unavailableIs503: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
+        }
+      },
+    };
+  },
+};
+
 export interface ApiServer {
   app: express.Express;
   httpServer: http.Server;
@@ -95,7 +114,7 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
     schema: await apiSchema(),
     ...limits.apolloOptions,
     plugins: [
-      rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
+      rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), unavailableIs503, introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
       // nothing here uses cache hints, traces or Apollo's usage reporting: their per-field hooks would run on every field
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(),
       ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),

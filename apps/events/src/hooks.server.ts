@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { securityHeaders } from '@tongxin/ui';
 import { consultedRegistrations, hasSavedRegistrations } from '$lib/server/device-registrations';
 import { COMPRESSIBLE, deliver, gzippedOf, snapshot } from '$lib/server/http-cache';
 import { cacheSettings, pageCache, type PageSnapshot } from '$lib/server/shared-cache';
@@ -38,7 +39,7 @@ function isPageView(event: RequestEvent): boolean {
 /** Security and cache headers of a freshly rendered answer. */
 function applyPolicy(event: RequestEvent, response: Response): void {
   const { headers } = response;
-  headers.set('x-content-type-options', 'nosniff');
+  securityHeaders(headers);
   if (isConfirmationPath(event.url.pathname)) {
     // Confirmation pages carry the resident's code in the address: keep it out of caches and other sites'
     // referrers. Not "no-referrer": Chromium then sends "Origin: null" and the cancel form fails the CSRF check.

@@ -61,7 +61,8 @@ export function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; message?: string; errno?: number } | null;
   if (!e) return false;
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(String(e.code))) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|the database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error/i.test(e.message ?? '');
+  if (e.code === '55000' && /not currently accepting connections/.test(e.message ?? '')) return true;
+  return /Connection terminated|Connection ended unexpectedly|connect ECONNREFUSED|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|the database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error/i.test(e.message ?? '');
 }
 
 /**

@@ -14,7 +14,7 @@ afterAll(async () => api?.close());
 
 const base = () => api.url.replace(/\/graphql$/, '');
 
-async function post(body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/graphql') {
+async function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/graphql') {
   const res = await fetch(`${base()}${path}`, { method: 'POST', headers, body });
   const text = await res.text();
   return { status: res.status, type: res.headers.get('content-type') ?? '', text, json: safeJson(text), headers: res.headers };
