@@ -13,6 +13,8 @@ const schema = z.object({
   DEMO_SEED: bool.default(false),
   /** Hours a staff session stays valid. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Minutes without a request after which a staff session is over (it also ends SESSION_TTL_HOURS after sign-in). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   /** Milliseconds a staff identity (session and grants) is reused in one API process; 0 turns the cache off. */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).default(5000),
   /** Largest price one request may have (see graphql/cost.ts). */

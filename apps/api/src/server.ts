@@ -16,7 +16,7 @@ import type { Context } from './graphql/context.js';
 import { UserFacingError } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
 import { rejectNulCharacters } from './graphql/input-guard.js';
-import { authenticate, setSessionCacheMs } from './modules/access/access.service.js';
+import { authenticate, setSessionCacheMs, setSessionIdleMinutes } from './modules/access/access.service.js';
 import { partnerCostPolicy } from './modules/unit/partner.cost.js';
 import { installDataKey } from './app/data-key.js';
 import { guardGraphqlRequests, isDatabaseDown, mountHttpRoutes, mountFallbacks, requestIds, trustProxySetting } from './app/http.js';
@@ -98,6 +98,7 @@ export interface ApiServer {
 /** Build the HTTP server: POST /graphql (Apollo), GET /healthz. Shared by main.ts and the tests. */
 export async function createServer(orm: MikroORM, config: Config, extraPlugins: ApolloServerPlugin<Context>[] = []): Promise<ApiServer> {
   setSessionCacheMs(config.SESSION_CACHE_MS);
+  setSessionIdleMinutes(config.SESSION_IDLE_MINUTES);
   logger.level = config.LOG_LEVEL;
   installDataKey(config);
   const production = process.env.NODE_ENV === 'production';

@@ -58,7 +58,8 @@ async function loadSession(em: EntityManager, hash: string): Promise<SessionRow 
                  from access_grant g join org_node n on n.id = g.org_node_id
                  where g.account_id = s.account_id and n.archived_at is null), '[]'::json) as grants
      from account_session s join account a on a.id = s.account_id
-     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and a.disabled_at is null`, [hash]);
+     where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and a.disabled_at is null
+       and coalesce(s.last_used_at, s.created_at) > now() - make_interval(mins => ?)`, [hash, sessionIdleMinutes]);
   return row ?? null;
 }
 
@@ -81,6 +82,12 @@ const sessionCache = new Map<string, CachedSession>();
 const MAX_CACHED_SESSIONS = 10_000;
 export const DEFAULT_SESSION_CACHE_MS = 5_000;
 let sessionCacheMs = DEFAULT_SESSION_CACHE_MS;
+
+/** A session unused this long (minutes) is over, whatever its absolute expiry (SESSION_IDLE_MINUTES). */
+let sessionIdleMinutes = 120;
+export function setSessionIdleMinutes(minutes: number): void {
+  sessionIdleMinutes = minutes;
+}
 
 /** How long a staff identity may be reused in this process, in milliseconds (0: never). */
 export function setSessionCacheMs(ms: number): void {

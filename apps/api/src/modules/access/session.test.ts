@@ -70,4 +70,13 @@ describe('staff sessions without the identity cache', () => {
     const viewer = await uncached.gql(`{ viewer { grants { role } } }`, {}, token);
     expect(viewer.data.viewer.grants).toEqual([{ role: 'BRANCH_SECRETARY' }]);
   });
+
+  it('end after two hours without a request, though not yet expired', async () => {
+    const token = await uncached.login('hongkang-branch1');
+    expect((await uncached.gql(`{ viewer { username } }`, {}, token)).data.viewer.username).toBe('hongkang-branch1');
+    await uncached.sql(`update account_session set last_used_at = now() - interval '121 minutes' where expires_at > now() and last_used_at > now() - interval '1 minute'`);
+    const idle = await uncached.gql(`{ viewer { username } }`, {}, token);
+    expect(idle.status).toBe(401);
+    expect(idle.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
