@@ -28,7 +28,7 @@ const schema = z.object({
    * Largest price of one staff request (see graphql/cost.ts). High: the admin site's tree views nest paged
    * lists, and every document it sends is priced under this in a test (app/admin-documents.test.ts).
    */
-  STAFF_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().default(200_000),
+  STAFF_COST_MAX_PER_REQUEST: z.coerce.number().int().positive().default(2_000_000),
   /**
    * Which proxies may tell the client's address in X-Forwarded-For (express "trust proxy": `loopback`, a list of
    * addresses or CIDRs, a hop count, or `false`). The default trusts this machine only: the sites' servers call

@@ -13,13 +13,13 @@ import { chargeBudget } from './partner.budget.js';
  * The per-request maximum for the caller. Partner tokens: COST_MAX_PER_REQUEST, and never above their whole
  * budget. Callers without a token (the public pages, which nest committees in streets and list a hundred
  * activities for a calendar feed): ANONYMOUS_COST_MAX_PER_REQUEST. Staff sessions are the admin site's own,
- * whose tree views nest paged lists: priced, and capped only when STAFF_COST_MAX_PER_REQUEST is set.
+ * whose tree views nest paged lists: STAFF_COST_MAX_PER_REQUEST, high (every admin operation fits: app/admin-documents.test.ts).
  */
 export function costLimitFor(ctx: Context, config: Config): number | null {
   switch (ctx.access.principal.kind) {
     case 'partner': return Math.min(config.COST_MAX_PER_REQUEST, config.PARTNER_BUDGET_POINTS);
     case 'anonymous': return config.ANONYMOUS_COST_MAX_PER_REQUEST;
-    case 'staff': return config.STAFF_COST_MAX_PER_REQUEST ?? null;
+    case 'staff': return config.STAFF_COST_MAX_PER_REQUEST;
   }
 }
 
