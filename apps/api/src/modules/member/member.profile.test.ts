@@ -197,3 +197,33 @@ describe('positions', () => {
     expect(history.data.node.positionHistory).toEqual([{ role: 'COMMITTEE_MEMBER', since: '2026-01-05', until: '2026-11-30' }]);
   });
 });
+
+describe('who never sees a member’s phone in clear', () => {
+  it('a VIEWER: masked in the list, the profile and the export, refused on reveal; a partner token and anonymous callers see no members at all', async () => {
+    const { DEMO_PARTNER_TOKEN } = await import('../../db/seed/unit.seed.js');
+    const [{ id: accountId }] = await api.sql<{ id: number }>(`insert into account (username, password_hash, display_name) select 'member-profile-viewer', password_hash, '只读' from account where username = 'hongkang-admin' returning id`);
+    await api.sql(`insert into access_grant (account_id, org_node_id, role) values (?, ?, 'VIEWER')`, [accountId, myBranch.rowId]);
+    const viewer = await api.login('member-profile-viewer');
+    const { member } = await create(secretary);
+    const full = (await api.gql(`query($id: ID!) { node(id: $id) { ... on PartyMember { phone(reveal: true) } } }`, { id: member.id }, secretary)).data.node.phone as string;
+
+    const list = await api.gql(LIST, { filter: { query: full }, first: 5 }, viewer);
+    expect(list.data.members.edges.map((e: any) => e.node.id)).toEqual([member.id]);
+    expect(JSON.stringify(list.data)).not.toContain(full);
+    const refused = await api.gql(`query($id: ID!) { node(id: $id) { ... on PartyMember { phone(reveal: true) } } }`, { id: member.id }, viewer);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const exported = await fetch(`${api.url.replace(/\/graphql$/, '')}/export/members.xlsx`, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(exported.status).toBe(200);
+    const bytes = Buffer.from(await exported.arrayBuffer());
+    const { readXlsxRows } = await import('../../http/xlsx.js');
+    const phones: string[] = [];
+    for await (const row of readXlsxRows(bytes)) phones.push(row.values['手机号']);
+    expect(phones.length).toBeGreaterThan(0);
+    for (const p of phones.filter(Boolean)) expect(p).toMatch(/^1\d{2}\*{4}\d{4}$/);
+
+    for (const token of [DEMO_PARTNER_TOKEN, null]) {
+      const none = await api.gql(`query($id: ID!) { members(first: 5) { totalCount } node(id: $id) { id } }`, { id: member.id }, token);
+      expect(none.data).toEqual({ members: { totalCount: 0 }, node: null });
+    }
+  });
+});
