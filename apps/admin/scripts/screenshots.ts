@@ -3,7 +3,8 @@
  *   npm run screenshots -w @tongxin/admin      (starts the API with demo data and this site; build it first)
  *   ADMIN_URL=http://127.0.0.1:3001 npm run screenshots -w @tongxin/admin   (uses a running site)
  * Writes docs/screenshots/admin-home.png (phone) and admin-home-desktop.png, and the demand board and a demand's
- * page on a phone (admin-demands.png, admin-demand.png).
+ * page on a phone (admin-demands.png, admin-demand.png), the member roll and a member's profile (admin-members.png,
+ * admin-member.png).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -77,7 +78,16 @@ try {
     }
     await page.waitForURL((url) => /^\/demands\/[^/]+$/.test(url.pathname));
   });
-  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png and admin-demand.png in ${outDir}`);
+  // the member roll and one member's profile with positions and transfers, on a phone
+  await shoot(browser, 'admin-members.png', { width: 375, height: 812 }, true, async (page) => {
+    await page.goto(`${adminUrl}/members`);
+  });
+  await shoot(browser, 'admin-member.png', { width: 375, height: 812 }, true, async (page) => {
+    await page.goto(`${adminUrl}/members?position=SECRETARY`);
+    await page.locator('table tbody a').first().click();
+    await page.waitForURL((url) => /^\/members\/[^/]+$/.test(url.pathname));
+  });
+  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png, admin-demand.png, admin-members.png and admin-member.png in ${outDir}`);
 } finally {
   await browser.close();
   await platform?.stop();

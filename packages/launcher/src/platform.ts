@@ -167,7 +167,8 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
     for (const [app, port] of [['admin', adminPort], ['events', eventsPort]] as const) {
       if (!apps.has(app)) continue;
       const origin = `http://${HOST}:${port}`;
-      const p = launch(app, port, { PORT: String(port), HOST, ORIGIN: origin, API_URL: `${apiOrigin}/graphql` });
+      // the admin site takes spreadsheet uploads (member import): room for a 10,000-row workbook
+      const p = launch(app, port, { PORT: String(port), HOST, ORIGIN: origin, API_URL: `${apiOrigin}/graphql`, ...(app === 'admin' ? { BODY_SIZE_LIMIT: baseEnv.BODY_SIZE_LIMIT ?? '20M' } : {}) });
       sites.push(p.waitReady(`${origin}/`, (status) => status < 500));
     }
     const results = await Promise.allSettled(sites);

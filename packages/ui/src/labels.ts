@@ -252,6 +252,40 @@ export const DEMAND_ASSIGNEE_KIND_LABEL: Readonly<Record<DemandAssigneeKind, str
   UNASSIGNED: '未指派',
 };
 
+// ---- Party members: education, transfers (组织关系转接), branch warnings -------------------------------------
+export type Education = 'PRIMARY' | 'JUNIOR_HIGH' | 'SENIOR_HIGH' | 'JUNIOR_COLLEGE' | 'BACHELOR' | 'POSTGRADUATE';
+export type TransferKind = 'INTERNAL' | 'IN' | 'OUT';
+export type TransferState = 'PENDING' | 'APPROVED' | 'REFUSED' | 'CANCELLED';
+export type BranchWarningCode = 'TOO_FEW_FULL_MEMBERS' | 'TOO_MANY_MEMBERS' | 'NO_BRANCH_COMMITTEE';
+
+export const EDUCATION_LABEL: Readonly<Record<Education, string>> = {
+  PRIMARY: '小学及以下',
+  JUNIOR_HIGH: '初中',
+  SENIOR_HIGH: '高中/中专',
+  JUNIOR_COLLEGE: '大专',
+  BACHELOR: '本科',
+  POSTGRADUATE: '研究生',
+};
+
+export const TRANSFER_KIND_LABEL: Readonly<Record<TransferKind, string>> = {
+  INTERNAL: '平台内转接',
+  IN: '从外单位转入',
+  OUT: '转出到外单位',
+};
+
+export const TRANSFER_STATE_LABEL: Readonly<Record<TransferState, string>> = {
+  PENDING: '待审批',
+  APPROVED: '已同意',
+  REFUSED: '已退回',
+  CANCELLED: '已撤回',
+};
+
+export const BRANCH_WARNING_LABEL: Readonly<Record<BranchWarningCode, string>> = {
+  TOO_FEW_FULL_MEMBERS: '正式党员不足 3 人',
+  TOO_MANY_MEMBERS: '党员超过 50 人',
+  NO_BRANCH_COMMITTEE: '正式党员 7 人以上未设支部委员会',
+};
+
 /** Every label table above, by the name of its GraphQL enum. */
 export const ENUM_LABELS = {
   OrgLevel: ORG_LEVEL_LABEL,
@@ -280,4 +314,8 @@ export const ENUM_LABELS = {
   DemandCommentVisibility: DEMAND_COMMENT_VISIBILITY_LABEL,
   DemandMetricsGroup: DEMAND_METRICS_GROUP_LABEL,
   DemandAssigneeKind: DEMAND_ASSIGNEE_KIND_LABEL,
+  Education: EDUCATION_LABEL,
+  TransferKind: TRANSFER_KIND_LABEL,
+  TransferState: TRANSFER_STATE_LABEL,
+  BranchWarningCode: BRANCH_WARNING_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

@@ -5,6 +5,7 @@ export const ICONS = {
   org: 'M9.5 3.5h5v4h-5zM3.5 16.5h5v4h-5zM9.5 16.5h5v4h-5zM15.5 16.5h5v4h-5zM12 7.5v9M6 16.5v-3h12v3',
   more: 'M4 7h16M4 12h16M4 17h16',
   demand: 'M4.5 5h15v10.5h-8l-4 3.5v-3.5h-3zM8 9h8M8 12h5',
+  member: 'M12 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM5 20.5c0-3.9 3.1-6.5 7-6.5s7 2.6 7 6.5M17.5 4.5l1 1.8 2 .3-1.5 1.4.4 2-1.9-1-1.9 1 .4-2-1.5-1.4 2-.3z',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -21,6 +21,14 @@ describe('navigation', () => {
     expect(currentEntry('/demands/RGVtYW5kOjE')?.short).toBe('诉求');
   });
 
+  it('shows 党员 to every role that reads members, and keeps the member pages under it', () => {
+    const has = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).some((e) => e.href === '/members');
+    for (const role of ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER']) expect(has([role]), role).toBe(true);
+    expect(has([])).toBe(false);
+    expect(currentEntry('/members/transfers')?.short).toBe('党员');
+    expect(currentEntry('/members/UGFydHlNZW1iZXI6MQ')?.short).toBe('党员');
+  });
+
   it('finds the entry a path belongs to', () => {
     expect(currentEntry('/')?.short).toBe('首页');
     expect(currentEntry('/org/T3JnTm9kZTox')?.short).toBe('首页');

@@ -57,7 +57,7 @@ describe('an entity that claims what the table does not have', () => {
         name: { type: 'text' },
         gender: { type: 'integer' }, // text in the table
         status: { enum: true, items: ['FULL', 'PROBATIONARY', 'EXPELLED'], type: 'string' }, // the table refuses EXPELLED
-        phone: { type: 'text' }, // nullable in the table
+        workUnit: { type: 'text' }, // nullable in the table
         joinedOn: { type: 'date', nullable: true },
         createdAt: { type: 'datetime', nullable: true }, // NOT NULL in the table
         updatedAt: { type: 'datetime' },
@@ -73,12 +73,12 @@ describe('an entity that claims what the table does not have', () => {
       'MISSING_COLUMN public.party_member.nickname',
       'MISSING_TABLE public.ghost',
       'NULLABILITY public.party_member.created_at',
-      'NULLABILITY public.party_member.phone',
+      'NULLABILITY public.party_member.work_unit',
       'TYPE public.party_member.gender',
     ]);
     const byColumn = Object.fromEntries(drifts.map((d) => [d.column ?? d.table, d]));
     expect(byColumn.gender).toMatchObject({ property: 'BrokenMember.gender', entity: 'int', database: 'text' });
-    expect(byColumn.phone.message).toContain('allows null');
+    expect(byColumn.work_unit.message).toContain('allows null');
     expect(byColumn.created_at.message).toContain('NOT NULL');
     expect(byColumn.status.message).toContain('the database refuses EXPELLED');
     expect(byColumn.nickname.message).toBe('BrokenMember.nickname maps column public.party_member.nickname, which the table lacks');

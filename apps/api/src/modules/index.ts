@@ -3,7 +3,7 @@
  */
 import type { NonEmptyArray } from 'type-graphql';
 import { OrgNodeEntity } from './org/org.entity.js';
-import { MemberPositionEntity, PartyMemberEntity } from './member/member.entity.js';
+import { MemberPositionEntity, MemberTransferEntity, PartyMemberEntity } from './member/member.entity.js';
 import { HouseholdEntity } from './household/household.entity.js';
 import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access/access.entity.js';
 import {
@@ -24,6 +24,7 @@ export const entities = [
   OrgNodeEntity,
   PartyMemberEntity,
   MemberPositionEntity,
+  MemberTransferEntity,
   HouseholdEntity,
   AccountEntity,
   AccountSessionEntity,

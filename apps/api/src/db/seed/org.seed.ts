@@ -1,6 +1,7 @@
 import { hashPassword } from '../../modules/access/access.service.js';
 import type { DemoMember } from '@tongxin/demo-data';
 import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './util.js';
+import { lookupHash, normalizePhone, seal } from '../../modules/privacy/index.js';
 
 /** Streets, communities, branches, building groups, member households, members, positions, households, accounts. */
 export async function seedOrgChain(ctx: SeedContext): Promise<void> {
@@ -42,13 +43,13 @@ export async function seedOrgChain(ctx: SeedContext): Promise<void> {
   };
   void pending;
 
-  type MemberRow = { id?: number; community_id: number | null; org_node_id: number; name: string; gender: string; joined_on: string; status: string; phone: string };
+  type MemberRow = { id?: number; community_id: number | null; org_node_id: number; name: string; gender: string; joined_on: string; status: string; phone_sealed: Buffer; phone_hash: Buffer };
   const memberRows: { key: string; row: MemberRow }[] = [];
   const positions: { memberKey: string; orgNodeId: number; communityId: number | null; role: string }[] = [];
   const households: Record<string, unknown>[] = [];
   const addMembers = (members: DemoMember[], node: NodeRow) => {
     for (const m of members) {
-      memberRows.push({ key: m.key, row: { community_id: node.community_id, org_node_id: node.id, name: m.name, gender: m.gender, joined_on: m.joinedOn, status: m.status, phone: m.phone } });
+      memberRows.push({ key: m.key, row: { community_id: node.community_id, org_node_id: node.id, name: m.name, gender: m.gender, joined_on: m.joinedOn, status: m.status, phone_sealed: seal(m.phone), phone_hash: lookupHash('phone', normalizePhone(m.phone)) } });
       for (const role of m.positions) {
         if (role === 'SECRETARY' || role === 'DEPUTY_SECRETARY' || role === 'COMMITTEE_MEMBER') positions.push({ memberKey: m.key, orgNodeId: node.id, communityId: node.community_id, role });
       }

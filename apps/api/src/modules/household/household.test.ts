@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { onReveal, type RevealEvent } from '../access/index.js';
+import { unseal } from '../privacy/index.js';
 
 let api: TestApi;
 let secretary: string;
@@ -65,8 +66,9 @@ describe('households', () => {
 
       // members' phones go through the same door
       events.length = 0;
-      const [member] = await api.sql<{ id: number; phone: string }>(`select m.id, m.phone from party_member m join org_node n on n.id = m.org_node_id
-        where n.path like ? and m.phone is not null and m.archived_at is null order by m.id limit 1`, [`${branchPath}%`]);
+      const [sealedMember] = await api.sql<{ id: number; sealed: string }>(`select m.id, encode(m.phone_sealed, 'hex') as sealed from party_member m join org_node n on n.id = m.org_node_id
+        where n.path like ? and m.phone_sealed is not null and m.archived_at is null order by m.id limit 1`, [`${branchPath}%`]);
+      const member = { id: sealedMember.id, phone: unseal(Buffer.from(sealedMember.sealed, 'hex')) };
       const m = await api.gql(`query($id: ID!) { node(id: $id) { ... on PartyMember { phone(reveal: true) } } }`, { id: globalId('PartyMember', member.id) }, secretary);
       expect(m.data.node.phone).toBe(member.phone);
       expect(events).toContainEqual(expect.objectContaining({ type: 'PartyMember', id: member.id, field: 'phone' }));

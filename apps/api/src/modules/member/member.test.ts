@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import type { OrgNodeEntity } from '../org/index.js';
 import { householdsOf } from '../household/household.service.js';
+import { unseal } from '../privacy/index.js';
 import { findVisibleMember, findVisiblePosition, membersOf, positionsInNode, positionsOfMember } from './member.service.js';
 
 let api: TestApi;
@@ -37,7 +38,8 @@ async function branchRow(sqlWhere: string, params: unknown[]) {
 
 /** Live members of a branch, in the order the API lists them. */
 async function rollOf(branchRowId: number) {
-  return api.sql<{ id: number; name: string; phone: string | null }>(`select id, name, phone from party_member where org_node_id = ? and archived_at is null order by id`, [branchRowId]);
+  const rows = await api.sql<{ id: number; name: string; sealed: string | null }>(`select id, name, encode(phone_sealed, 'hex') as sealed from party_member where org_node_id = ? and archived_at is null order by id`, [branchRowId]);
+  return rows.map((r) => ({ id: r.id, name: r.name, phone: r.sealed == null ? null : unseal(Buffer.from(r.sealed, 'hex')) }));
 }
 
 async function members(token: string | null, branchId: string, vars: Record<string, unknown> = {}) {

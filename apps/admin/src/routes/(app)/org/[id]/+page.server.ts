@@ -29,6 +29,12 @@ const OrgNodePageQuery = graphql(`
       ... on BuildingGroup {
         buildings
       }
+      ... on Branch {
+        warnings {
+          code
+          message
+        }
+      }
       children(first: $first) {
         ...OrgChildrenPage
       }
