@@ -5,6 +5,10 @@ export const ICONS = {
   org: 'M9.5 3.5h5v4h-5zM3.5 16.5h5v4h-5zM9.5 16.5h5v4h-5zM15.5 16.5h5v4h-5zM12 7.5v9M6 16.5v-3h12v3',
   more: 'M4 7h16M4 12h16M4 17h16',
   demand: 'M4.5 5h15v10.5h-8l-4 3.5v-3.5h-3zM8 9h8M8 12h5',
+  household: 'M3.5 11 12 4l8.5 7M6 9.5V20h12V9.5M10 20v-5h4v5',
+  coverage: 'M12 4.5a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM5 14.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM19 14.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM10.5 10l-4 5M13.5 10l4 5M7.5 17h9',
+  grid: 'M4 4h16v16H4zM4 12h16M12 4v16M8 12v8',
+  audit: 'M6 3.5h9l3 3v14H6zM9 9h6M9 12.5h6M9 16h4',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -22,6 +22,12 @@ export const NAV: readonly NavEntry[] = [
   { label: '活动签到', short: '签到', href: '/checkin', icon: 'checkin', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY'] },
   // Every grant may read the demands under its node (the API's Demand policy); an account without grants sees none.
   { label: '诉求', short: '诉求', href: '/demands', icon: 'demand', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // Staff read the households under their grants (the API's Household policy); care data needs a role that may reveal.
+  { label: '住户', short: '住户', href: '/households', icon: 'household', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '联户覆盖', short: '联户', href: '/coverage', icon: 'coverage', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER'] },
+  { label: '网格', short: '网格', href: '/grids', icon: 'grid', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // The audit log is read by committee admins only (the API's PersonalDataAudit policy).
+  { label: '访问记录', short: '记录', href: '/audit', icon: 'audit', roles: ['COMMITTEE_ADMIN'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */
