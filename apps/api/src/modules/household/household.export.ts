@@ -2,7 +2,8 @@
  * Spreadsheets of households, with Chinese headers:
  * - `GET /export/households.xlsx?node=&compound=&building=&grid=&q=`: the household list (the `households`
  *   query's filter and access policy). Phones are masked and care data left out: an export is a file that
- *   travels, so nothing in it is revealed (and so it leaves no audit row).
+ *   travels. With `reveal=1&reason=<why>` the phones of households the caller may reveal are in clear, and the
+ *   export leaves one audit row (EXPORT) with the reason; others stay masked.
  * - `GET /export/household-coverage.xlsx?node=`: the 联户 coverage report (gaps, then each member household's load).
  * - `GET /export/households-template.xlsx`: the import template.
  */
@@ -15,6 +16,10 @@ import { UserFacingError } from '../../graphql/errors.js';
 import { HttpError, registerHttpRoute } from '../../http/registry.js';
 import { sendXlsx, type XlsxColumn } from '../../http/xlsx.js';
 import { sql } from '../../db/sql.js';
+import { announceReveal, mayReveal } from '../access/index.js';
+import { unseal } from '../privacy/index.js';
+import { ORG_TYPE_NAMES } from '../org/index.js';
+import { idOf } from '../../graphql/relay.js';
 import type { HouseholdEntity } from './household.entity.js';
 import { coverage, listHouseholds, maskedPhone, type HouseholdFilter, type MemberLoad } from './household.service.js';
 import { IMPORT_COLUMNS } from './household.import.js';
@@ -39,7 +44,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-interface Row { h: HouseholdEntity; compound: string; building: string; node: string }
+interface Row { h: HouseholdEntity; compound: string; building: string; node: string; clearPhone?: string | null }
 
 /** Place and node names of a batch: one statement. */
 async function namesOf(ctx: Context, batch: HouseholdEntity[]): Promise<Row[]> {
@@ -57,14 +62,17 @@ export const HOUSEHOLD_EXPORT_COLUMNS: readonly XlsxColumn<Row>[] = [
   { header: '房号', value: (r) => r.h.room },
   { header: '户主姓名', value: (r) => r.h.headName, width: 12 },
   { header: '人口数', value: (r) => r.h.size },
-  { header: '联系电话', value: (r) => maskedPhone(r.h.phone), width: 14 },
+  { header: '联系电话', value: (r) => r.clearPhone ?? maskedPhone(r.h.phone), width: 14 },
   { header: '联系组织', value: (r) => r.node, width: 22 },
 ];
 
-async function* householdRows(ctx: Context, filter: HouseholdFilter, first: HouseholdEntity[]): AsyncGenerator<Row> {
+async function* householdRows(ctx: Context, filter: HouseholdFilter, first: HouseholdEntity[], inClear: boolean): AsyncGenerator<Row> {
   for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += BATCH) {
     const page = offset === 0 ? first : await guarded(() => listHouseholds(ctx, filter, { offset, limit: BATCH }));
-    for (const row of await namesOf(ctx, page.slice(0, BATCH))) yield row;
+    for (const row of await namesOf(ctx, page.slice(0, BATCH))) {
+      if (inClear && row.h.phone && (await mayReveal(ctx, 'Household', row.h))) row.clearPhone = unseal(row.h.phone);
+      yield row;
+    }
     if (page.length <= BATCH) return;
   }
 }
@@ -75,8 +83,20 @@ registerHttpRoute({
   auth: 'staff',
   handler: async (ctx, req, res) => {
     const filter: HouseholdFilter = { orgNodeId: one(req, 'node'), compoundId: one(req, 'compound'), buildingId: one(req, 'building'), gridId: one(req, 'grid'), query: one(req, 'q') };
+    const inClear = one(req, 'reveal') === '1';
+    const reason = one(req, 'reason');
+    if (inClear && (!reason || [...reason].length < 2 || [...reason].length > 200)) throw new HttpError(400, 'REASON_REQUIRED', '导出完整电话需要填写原因（2 到 200 个字）');
     const first = await guarded(() => listHouseholds(ctx, filter, { offset: 0, limit: BATCH }));
-    await sendXlsx(res, { filename: `住户-${today()}.xlsx`, sheet: '住户', columns: HOUSEHOLD_EXPORT_COLUMNS, rows: householdRows(ctx, filter, first) });
+    let audited = false;
+    if (inClear) {
+      // one audit row for the whole file, on the node asked for (or the caller's widest grant)
+      const node = (filter.orgNodeId ? idOf(filter.orgNodeId, ...ORG_TYPE_NAMES) : null) ?? [...ctx.access.grants].sort((a, b) => a.path.length - b.path.length)[0]?.nodeId ?? null;
+      if (first.some((h) => h.phone) && (await Promise.all(first.map((h) => mayReveal(ctx, 'Household', h)))).some(Boolean)) {
+        await announceReveal(ctx, 'HouseholdExport', { id: null, orgNodeId: node }, ['phone'], { reason, action: 'EXPORT', orgNodeId: node });
+        audited = true;
+      }
+    }
+    await sendXlsx(res, { filename: `住户-${today()}.xlsx`, sheet: '住户', columns: HOUSEHOLD_EXPORT_COLUMNS, rows: householdRows(ctx, filter, first, audited) });
   },
 });
 

@@ -147,6 +147,30 @@ describe('households and residents', () => {
     expect((await fetch(`${api.url.replace(/\/graphql$/, '')}/export/households.xlsx`, { headers: { authorization: `Bearer ${DEMO_PARTNER_TOKEN}` } })).status).toBeGreaterThanOrEqual(401);
   });
 
+  it('export phones in clear only with a reason, to roles that may reveal them, leaving one audit row', async () => {
+    const base = api.url.replace(/\/graphql$/, '');
+    const phonesOf = async (token: string, query: string) => {
+      const res = await fetch(`${base}/export/households.xlsx${query}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      const phones: string[] = [];
+      wb.worksheets[0].eachRow((row, n) => { if (n > 1 && row.getCell(7).value) phones.push(String(row.getCell(7).value)); });
+      return phones;
+    };
+    expect((await fetch(`${base}/export/households.xlsx?reveal=1`, { headers: { authorization: `Bearer ${secretary}` } })).status).toBe(400);
+    const before = await auditCount();
+    const byViewer = await phonesOf(viewer, `?reveal=1&reason=${encodeURIComponent('走访名单')}`);
+    expect(byViewer.every((p) => p.includes('****'))).toBe(true);
+    expect(await auditCount()).toBe(before);
+    const bySecretary = await phonesOf(secretary, `?reveal=1&reason=${encodeURIComponent('走访名单')}`);
+    expect(bySecretary.length).toBeGreaterThan(0);
+    expect(bySecretary.every((p) => /^1\d{10}$/.test(p))).toBe(true);
+    expect(await auditCount()).toBe(before + 1);
+    const [row] = await api.sql<{ action: string; reason: string; fields: string[] }>(`select action, reason, fields from personal_data_audit order by id desc limit 1`);
+    expect(row).toEqual({ action: 'EXPORT', reason: '走访名单', fields: ['phone'] });
+  });
+
   it('list a page of households in a constant number of statements', async () => {
     const Q = `query($n: Int) { households(first: $n) { edges { node { id compound building address phone hasCare lookedAfterBy { id } grid { name }
       residents { name phone idNumber } } } } }`;
