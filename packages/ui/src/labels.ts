@@ -9,7 +9,9 @@ export type GrantRole = 'COMMITTEE_ADMIN' | 'BRANCH_SECRETARY' | 'GRID_WORKER' |
 export type PositionRole = 'SECRETARY' | 'DEPUTY_SECRETARY' | 'COMMITTEE_MEMBER' | 'BUILDING_HEAD' | 'HOUSEHOLD_HEAD';
 export type MemberStatus = 'FULL' | 'PROBATIONARY';
 export type Gender = 'MALE' | 'FEMALE';
-export type CareCategory = 'ELDERLY' | 'EMPTY_NEST' | 'DISABLED' | 'LOW_INCOME' | 'HARDSHIP';
+export type CareCategory = 'ELDERLY_ALONE' | 'EMPTY_NEST' | 'DISABLED' | 'LOW_INCOME' | 'HARDSHIP' | 'LEFT_BEHIND_CHILD';
+export type ResidentRelation = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'GRANDCHILD' | 'SIBLING' | 'OTHER';
+export type LinkLoad = 'NONE' | 'OK' | 'TOO_MANY';
 export type ActivityStatus = 'DRAFT' | 'PUBLISHED' | 'FINISHED' | 'CANCELLED';
 export type ActivityCategory =
   | 'PARTY_DAY'
@@ -78,11 +80,28 @@ export const GENDER_LABEL: Readonly<Record<Gender, string>> = {
 };
 
 export const CARE_CATEGORY_LABEL: Readonly<Record<CareCategory, string>> = {
-  ELDERLY: '高龄老人',
+  ELDERLY_ALONE: '独居老人',
   EMPTY_NEST: '空巢老人',
   DISABLED: '残疾人',
   LOW_INCOME: '低保户',
   HARDSHIP: '困难家庭',
+  LEFT_BEHIND_CHILD: '留守儿童',
+};
+
+export const RESIDENT_RELATION_LABEL: Readonly<Record<ResidentRelation, string>> = {
+  HEAD: '户主',
+  SPOUSE: '配偶',
+  CHILD: '子女',
+  PARENT: '父母',
+  GRANDCHILD: '孙辈',
+  SIBLING: '兄弟姐妹',
+  OTHER: '其他',
+};
+
+export const LINK_LOAD_LABEL: Readonly<Record<LinkLoad, string>> = {
+  NONE: '未联户',
+  OK: '正常',
+  TOO_MANY: '联户过多',
 };
 
 export const ACTIVITY_STATUS_LABEL: Readonly<Record<ActivityStatus, string>> = {
@@ -295,6 +314,8 @@ export const ENUM_LABELS = {
   MemberStatus: MEMBER_STATUS_LABEL,
   Gender: GENDER_LABEL,
   CareCategory: CARE_CATEGORY_LABEL,
+  ResidentRelation: RESIDENT_RELATION_LABEL,
+  LinkLoad: LINK_LOAD_LABEL,
   ActivityStatus: ACTIVITY_STATUS_LABEL,
   ActivityCategory: ACTIVITY_CATEGORY_LABEL,
   ActivityAudience: ACTIVITY_AUDIENCE_LABEL,

@@ -6,6 +6,10 @@ export const ICONS = {
   more: 'M4 7h16M4 12h16M4 17h16',
   demand: 'M4.5 5h15v10.5h-8l-4 3.5v-3.5h-3zM8 9h8M8 12h5',
   member: 'M12 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM5 20.5c0-3.9 3.1-6.5 7-6.5s7 2.6 7 6.5M17.5 4.5l1 1.8 2 .3-1.5 1.4.4 2-1.9-1-1.9 1 .4-2-1.5-1.4 2-.3z',
+  household: 'M3.5 11 12 4l8.5 7M6 9.5V20h12V9.5M10 20v-5h4v5',
+  coverage: 'M12 4.5a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM5 14.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM19 14.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM10.5 10l-4 5M13.5 10l4 5M7.5 17h9',
+  grid: 'M4 4h16v16H4zM4 12h16M12 4v16M8 12v8',
+  audit: 'M6 3.5h9l3 3v14H6zM9 9h6M9 12.5h6M9 16h4',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -29,6 +29,16 @@ describe('navigation', () => {
     expect(currentEntry('/members/UGFydHlNZW1iZXI6MQ')?.short).toBe('党员');
   });
 
+  it('shows 住户 and 网格 to every role, 联户覆盖 to roles that may see care data, 访问记录 to committee admins only', () => {
+    const hrefs = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).map((e) => e.href);
+    expect(hrefs(['VIEWER'])).toEqual(expect.arrayContaining(['/households', '/grids']));
+    expect(hrefs(['VIEWER'])).not.toContain('/coverage');
+    expect(hrefs(['GRID_WORKER'])).toContain('/coverage');
+    expect(hrefs(['BRANCH_SECRETARY'])).not.toContain('/audit');
+    expect(hrefs(['COMMITTEE_ADMIN'])).toEqual(expect.arrayContaining(['/households', '/coverage', '/grids', '/audit']));
+    expect(currentEntry('/households/SG91c2Vob2xkOjE')?.short).toBe('住户');
+  });
+
   it('finds the entry a path belongs to', () => {
     expect(currentEntry('/')?.short).toBe('首页');
     expect(currentEntry('/org/T3JnTm9kZTox')?.short).toBe('首页');

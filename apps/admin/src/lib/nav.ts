@@ -24,6 +24,12 @@ export const NAV: readonly NavEntry[] = [
   { label: '诉求', short: '诉求', href: '/demands', icon: 'demand', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Every grant reads the members under its node (the API's PartyMember policy); writing is for admins and secretaries.
   { label: '党员', short: '党员', href: '/members', icon: 'member', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // Staff read the households under their grants (the API's Household policy); care data needs a role that may reveal.
+  { label: '住户', short: '住户', href: '/households', icon: 'household', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '联户覆盖', short: '联户', href: '/coverage', icon: 'coverage', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER'] },
+  { label: '网格', short: '网格', href: '/grids', icon: 'grid', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // The audit log is read by committee admins only (the API's PersonalDataAudit policy).
+  { label: '访问记录', short: '记录', href: '/audit', icon: 'audit', roles: ['COMMITTEE_ADMIN'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */

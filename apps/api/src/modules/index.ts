@@ -4,7 +4,8 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { OrgNodeEntity } from './org/org.entity.js';
 import { MemberPositionEntity, MemberTransferEntity, PartyMemberEntity } from './member/member.entity.js';
-import { HouseholdEntity } from './household/household.entity.js';
+import { BuildingEntity, CompoundEntity, GridEntity, HouseholdEntity, ResidentEntity } from './household/household.entity.js';
+import { auditEntities, auditResolvers } from './audit/audit.resolver.js';
 import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access/access.entity.js';
 import {
   AgreementEntity, CoBuildingUnitEntity, CommitteeSeatEntity, CrossAppointmentEntity, DoubleReportEntity, PartnerTokenEntity, PropertyEvaluationEntity,
@@ -26,6 +27,11 @@ export const entities = [
   MemberPositionEntity,
   MemberTransferEntity,
   HouseholdEntity,
+  ResidentEntity,
+  CompoundEntity,
+  BuildingEntity,
+  GridEntity,
+  ...auditEntities,
   AccountEntity,
   AccountSessionEntity,
   AccessGrantEntity,
@@ -47,6 +53,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ...orgResolvers,
   ...memberResolvers,
   ...householdResolvers,
+  ...auditResolvers,
   ...accessResolvers,
   ...unitResolvers,
   ...activityModuleResolvers,

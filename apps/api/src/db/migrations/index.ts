@@ -6,6 +6,7 @@ import { Migration20261123000004_activities } from './Migration20261123000004_ac
 import { Migration20261123000005_partner_scope } from './Migration20261123000005_partner_scope.js';
 import { Migration20261203000006_demands } from './Migration20261203000006_demands.js';
 import { Migration20261203000007_members } from './Migration20261203000007_members.js';
+import { Migration20261203000008_households } from './Migration20261203000008_households.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000005_partner_scope', class: Migration20261123000005_partner_scope },
   { name: 'Migration20261203000006_demands', class: Migration20261203000006_demands },
   { name: 'Migration20261203000007_members', class: Migration20261203000007_members },
+  { name: 'Migration20261203000008_households', class: Migration20261203000008_households },
 ];

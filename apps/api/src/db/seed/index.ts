@@ -6,10 +6,11 @@ import { seedUnits, unitAnnouncements } from './unit.seed.js';
 import { seedActivities } from './activity.seed.js';
 import { seedDemands } from './demand.seed.js';
 import { seedMembers } from './member.seed.js';
+import { seedHouseholds } from './household.seed.js';
 import type { SeedContext, Seeder } from './util.js';
 
 /** Module seeders in dependency order; a module that adds demo data adds its seeder here. */
-const seeders: Seeder[] = [seedOrgChain, seedUnits, seedMembers, seedActivities, seedDemands];
+const seeders: Seeder[] = [seedOrgChain, seedHouseholds, seedUnits, seedMembers, seedActivities, seedDemands];
 
 /** Lines a seeded database announces on every start (what seeders pushed into `announce` the first time). */
 const announcers: ((em: EntityManager) => Promise<string[]>)[] = [unitAnnouncements];

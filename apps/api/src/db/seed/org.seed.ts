@@ -3,7 +3,7 @@ import type { DemoMember } from '@tongxin/demo-data';
 import { idFor, insertRows, keyMap, reserveIds, type SeedContext } from './util.js';
 import { lookupHash, normalizePhone, seal } from '../../modules/privacy/index.js';
 
-/** Streets, communities, branches, building groups, member households, members, positions, households, accounts. */
+/** Streets, communities, branches, building groups, member households, members, positions, accounts (households: household.seed.ts). */
 export async function seedOrgChain(ctx: SeedContext): Promise<void> {
   const { em, dataset } = ctx;
   const org = keyMap(ctx, 'org');
@@ -46,7 +46,6 @@ export async function seedOrgChain(ctx: SeedContext): Promise<void> {
   type MemberRow = { id?: number; community_id: number | null; org_node_id: number; name: string; gender: string; joined_on: string; status: string; phone_sealed: Buffer; phone_hash: Buffer };
   const memberRows: { key: string; row: MemberRow }[] = [];
   const positions: { memberKey: string; orgNodeId: number; communityId: number | null; role: string }[] = [];
-  const households: Record<string, unknown>[] = [];
   const addMembers = (members: DemoMember[], node: NodeRow) => {
     for (const m of members) {
       memberRows.push({ key: m.key, row: { community_id: node.community_id, org_node_id: node.id, name: m.name, gender: m.gender, joined_on: m.joinedOn, status: m.status, phone_sealed: seal(m.phone), phone_hash: lookupHash('phone', normalizePhone(m.phone)) } });
@@ -74,9 +73,6 @@ export async function seedOrgChain(ctx: SeedContext): Promise<void> {
           for (const mh of group.memberHouseholds) {
             const h = add(mh.key, g, { level: 'MEMBER_HOUSEHOLD', branch_kind: null, name: mh.name, brand: null, address: `${mh.address.compound}${mh.address.building}${mh.address.unit}${mh.address.room}`, buildings: [] });
             positions.push({ memberKey: mh.headKey, orgNodeId: h.id, communityId: h.community_id, role: 'HOUSEHOLD_HEAD' });
-            for (const hh of mh.linkedHouseholds) {
-              households.push({ community_id: h.community_id, org_node_id: h.id, compound: hh.address.compound, building: hh.address.building, unit: hh.address.unit, room: hh.address.room, head_name: hh.headName, size: hh.size, phone: hh.phone, care_categories: hh.careCategories });
-            }
           }
         }
       }
@@ -92,7 +88,6 @@ export async function seedOrgChain(ctx: SeedContext): Promise<void> {
   });
   await insertRows(em, 'party_member', memberRows.map((m) => m.row));
   await insertRows(em, 'member_position', positions.map((p) => ({ member_id: idFor(ctx, 'member', p.memberKey), org_node_id: p.orgNodeId, community_id: p.communityId, role: p.role })));
-  await insertRows(em, 'household', households);
 
   const accounts = [];
   for (const account of dataset.accounts) {
@@ -103,5 +98,5 @@ export async function seedOrgChain(ctx: SeedContext): Promise<void> {
   const accountId = new Map(accountRows.map((a) => [a.username, a.id]));
   await insertRows(em, 'access_grant', dataset.accounts.map((a) => ({ account_id: accountId.get(a.username), org_node_id: idFor(ctx, 'org', a.scopeKey), role: a.role })));
 
-  Object.assign(ctx.counts, { orgNodes: nodes.length, members: memberRows.length, households: households.length, accounts: accounts.length });
+  Object.assign(ctx.counts, { orgNodes: nodes.length, members: memberRows.length, accounts: accounts.length });
 }

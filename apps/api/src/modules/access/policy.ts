@@ -264,14 +264,28 @@ export async function assertCan<T>(ctx: Context, action: Action, type: string, r
 export interface RevealEvent {
   type: string;
   id: unknown;
+  /** The first of `fields` (kept for listeners that look at one field). */
   field: string;
+  /** Every field shown in clear (or written) by this one request: one event, one audit row. */
+  fields: string[];
   principal: Access['principal'];
+  /** READ: shown in clear; WRITE: sealed values written; EXPORT: a spreadsheet with clear values. */
+  action: 'READ' | 'WRITE' | 'EXPORT';
+  /** The reason the caller gave, if any. */
+  reason: string | null;
+  /** The org node the record hangs on (who may read the audit row), when known. */
+  orgNodeId: number | null;
 }
-export type RevealListener = (event: RevealEvent, ctx: Context) => void;
+/**
+ * Told of every value shown in clear. Listeners are awaited, in order, and get the EntityManager of the
+ * transaction the clear read or write runs in (the request's own outside one): an audit row written there
+ * commits or rolls back with it.
+ */
+export type RevealListener = (event: RevealEvent, ctx: Context, em: Context['em']) => unknown;
 
 const revealListeners = new Set<RevealListener>();
 
-/** Be told of every value shown in clear (an audit log subscribes here). Returns the unsubscribe function. */
+/** Be told of every value shown in clear (the audit log subscribes here). Returns the unsubscribe function. */
 export function onReveal(listener: RevealListener): () => void {
   revealListeners.add(listener);
   return () => revealListeners.delete(listener);
@@ -284,19 +298,50 @@ export function mayReveal<T>(ctx: Context, type: string, row: T): Promise<boolea
 
 const NO_REVEAL = '无权查看完整手机号 (your role cannot see full phone numbers)';
 
+export interface RevealOptions {
+  denied?: 'forbidden' | 'null';
+  message?: string;
+  /** Why the caller asks (kept in the audit log). */
+  reason?: string | null;
+  /** The transaction's EntityManager when the clear read or write is part of one. */
+  em?: Context['em'];
+  /** The org node the record hangs on, when the row has no `orgNodeId` of its own. */
+  orgNodeId?: number | null;
+  action?: RevealEvent['action'];
+}
+
+/** Announce one clear read or write of `fields` of a row (awaited): the audit log writes exactly one row. */
+export async function announceReveal(ctx: Context, type: string, row: unknown, fields: string[], options: RevealOptions = {}): Promise<void> {
+  const r = row as { id?: unknown; orgNodeId?: unknown };
+  const event: RevealEvent = {
+    type, id: r.id, field: fields[0], fields, principal: ctx.access.principal, action: options.action ?? 'READ',
+    reason: options.reason ?? null,
+    orgNodeId: options.orgNodeId ?? (typeof r.orgNodeId === 'number' ? r.orgNodeId : null),
+  };
+  for (const listener of [...revealListeners]) await listener(event, ctx, options.em ?? ctx.em);
+}
+
+/**
+ * May the caller see these fields of the row in clear? When yes, announced once for all of them; otherwise
+ * FORBIDDEN (or false with `{ denied: 'null' }`).
+ */
+export async function revealFields<T>(ctx: Context, type: string, row: T, fields: string[], options: RevealOptions = {}): Promise<boolean> {
+  if (!(await mayReveal(ctx, type, row))) {
+    if (options.denied === 'null') return false;
+    throw forbidden(options.message ?? NO_REVEAL);
+  }
+  await announceReveal(ctx, type, row, fields, options);
+  return true;
+}
+
 /**
  * The one way personal data is shown in clear: the field's value when the policy allows `reveal` (announced to
  * the `onReveal` listeners), otherwise FORBIDDEN (or null with `{ denied: 'null' }`).
  */
 export async function reveal<T, K extends keyof T & string>(
-  ctx: Context, type: string, row: T, field: K, options: { denied?: 'forbidden' | 'null'; message?: string } = {},
+  ctx: Context, type: string, row: T, field: K, options: RevealOptions = {},
 ): Promise<T[K] | null> {
-  if (!(await mayReveal(ctx, type, row))) {
-    if (options.denied === 'null') return null;
-    throw forbidden(options.message ?? NO_REVEAL);
-  }
-  const event: RevealEvent = { type, id: (row as { id?: unknown }).id, field, principal: ctx.access.principal };
-  for (const listener of revealListeners) listener(event, ctx);
+  if (!(await revealFields(ctx, type, row, [field], options))) return null;
   return row[field];
 }
 

@@ -1,9 +1,13 @@
-/** What households add to the org chain: their count in every node's roll-up, and their tenant key. */
+/** What households add to the org chain: their count in every node's roll-up, and their tenant keys. */
 import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { OrgStats, registerOrgStat, registerTenantTable, statInSubtree as inSubtree, type OrgStatValues } from '../org/index.js';
 
 // a household belongs to the community of the node that looks after it
 registerTenantTable({ table: 'household', via: 'org_node_id' });
+// places and grids are the community's territory: they stay when a branch moves
+registerTenantTable({ table: 'compound', fixed: 'a compound lies in its community’s territory' });
+registerTenantTable({ table: 'building', fixed: 'a building lies in its community’s territory' });
+registerTenantTable({ table: 'grid', fixed: 'a grid is a cell of its community’s territory' });
 
 registerOrgStat({
   field: 'householdCount',

@@ -1,0 +1,86 @@
+import { error } from '@sveltejs/kit';
+import { failForm, failUserErrors } from '$lib/forms';
+import type { CareCategory, ResidentRelation } from '$lib/gql/graphql';
+import { query } from '$lib/server/api';
+import { scopeNode } from '$lib/demand/scope';
+import { HouseholdPage, LinkHousehold, MemberHouseholdChoices, RevealPersonalData, SaveResident, UnlinkHousehold, UpdateHousehold } from '../queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const [{ node }, { viewer }] = await Promise.all([query(event, HouseholdPage, { id: event.params.id }), event.parent()]);
+  if (!node || node.__typename !== 'Household') error(404, '住户不存在或您无权查看');
+  const scope = scopeNode(viewer.grants);
+  const choices = scope ? await query(event, MemberHouseholdChoices, { orgNodeId: scope.id }) : null;
+  return {
+    household: node,
+    memberHouseholds: choices?.householdCoverage?.memberHouseholds ?? [],
+    canWrite: viewer.grants.some((g) => g.role === 'COMMITTEE_ADMIN' || g.role === 'BRANCH_SECRETARY'),
+    crumbs: { title: node.address },
+  };
+};
+
+const REVEALABLE = ['phone', 'idNumber', 'careCategories', 'careNote'];
+
+export const actions: Actions = {
+  /** Ask for personal data in clear, with a reason: the API checks the role and writes the audit row. */
+  reveal: async (event) => {
+    const form = await event.request.formData();
+    const target = String(form.get('target') ?? event.params.id);
+    const fields = form.getAll('fields').map(String).filter((f) => REVEALABLE.includes(f));
+    const values = { reason: String(form.get('reason') ?? '').trim(), target };
+    const extra = { kind: 'reveal' as const, target };
+    if (fields.length === 0) return failForm(400, values, { fields: { reason: '请选择要查看的信息' } }, extra);
+    if ([...values.reason].length < 2) return failForm(400, values, { fields: { reason: '请写明查看原因，例如：上门走访需要联系' } }, extra);
+    const { personalDataReveal } = await query(event, RevealPersonalData, { input: { id: target, fields, reason: values.reason } });
+    if (personalDataReveal.values) return { kind: 'reveal' as const, target, revealed: personalDataReveal.values };
+    return failUserErrors(personalDataReveal.userErrors, { fields: ['reason'], fallback: '您无权查看完整信息', values, extra, status: 403 });
+  },
+
+  link: async (event) => {
+    const form = await event.request.formData();
+    const values = { memberHouseholdId: String(form.get('memberHouseholdId') ?? '') };
+    const extra = { kind: 'link' as const };
+    if (!values.memberHouseholdId) return failForm(400, values, { fields: { memberHouseholdId: '请选择党员中心户' } }, extra);
+    const { householdLink } = await query(event, LinkHousehold, { input: { householdId: event.params.id, memberHouseholdId: values.memberHouseholdId } });
+    if (householdLink.household) return { kind: 'link' as const, done: true };
+    return failUserErrors(householdLink.userErrors, { fields: ['memberHouseholdId'], fallback: '没有联户成功，请稍后再试', values, extra });
+  },
+
+  unlink: async (event) => {
+    const { householdUnlink } = await query(event, UnlinkHousehold, { input: { householdId: event.params.id } });
+    if (householdUnlink.household) return { kind: 'unlink' as const, done: true };
+    return failUserErrors(householdUnlink.userErrors, { fields: [], fallback: '没有解除成功，请稍后再试', values: {}, extra: { kind: 'unlink' as const } });
+  },
+
+  update: async (event) => {
+    const form = await event.request.formData();
+    const names = ['compound', 'building', 'unit', 'room', 'headName', 'size'] as const;
+    const values = Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '').trim()])) as Record<(typeof names)[number], string>;
+    const extra = { kind: 'update' as const };
+    const size = Number(values.size);
+    if (!Number.isInteger(size) || size < 1) return failForm(400, values, { fields: { size: '人口数应为正整数' } }, extra);
+    const phone = String(form.get('phone') ?? '').trim();
+    const { householdUpdate } = await query(event, UpdateHousehold, {
+      input: { id: event.params.id, compound: values.compound, building: values.building, unit: values.unit, room: values.room, headName: values.headName, size, ...(phone ? { phone } : {}) },
+    });
+    if (householdUpdate.household) return { kind: 'update' as const, done: true };
+    return failUserErrors(householdUpdate.userErrors, { fields: [...names, 'phone'], fallback: '没有保存成功', values, extra });
+  },
+
+  resident: async (event) => {
+    const form = await event.request.formData();
+    const names = ['name', 'relation', 'birthYear', 'phone', 'idNumber', 'careNote'] as const;
+    const values = Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '').trim()])) as Record<(typeof names)[number], string>;
+    const extra = { kind: 'resident' as const };
+    const birthYear = values.birthYear ? Number(values.birthYear) : null;
+    if (birthYear != null && !Number.isInteger(birthYear)) return failForm(400, values, { fields: { birthYear: '出生年份应为四位数字' } }, extra);
+    const { residentSave } = await query(event, SaveResident, {
+      input: {
+        householdId: event.params.id, name: values.name, relation: (values.relation || 'OTHER') as ResidentRelation, birthYear,
+        phone: values.phone || null, idNumber: values.idNumber || null, careCategories: form.getAll('careCategories').map(String) as CareCategory[], careNote: values.careNote || null,
+      },
+    });
+    if (residentSave.resident) return { kind: 'resident' as const, done: true };
+    return failUserErrors(residentSave.userErrors, { fields: names, fallback: '没有保存成功', values, extra });
+  },
+};
