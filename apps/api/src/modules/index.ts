@@ -18,6 +18,10 @@ import { activityEntities, activityModuleResolvers } from './activity/activity.m
 import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.module.js';
 import { demandEntities, demandResolvers } from './demand/demand.module.js';
 import { demandMetricsResolvers } from './demand/demand.metrics.js';
+import { meetingEntities, meetingResolvers } from './meeting/meeting.module.js';
+import './visit/visit.chain.js';
+import './hazard/hazard.chain.js';
+import './project/project.chain.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -38,6 +42,7 @@ export const entities = [
   ...activityEntities,
   ...volunteerEntities,
   ...demandEntities,
+  ...meetingEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -52,4 +57,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...volunteerResolvers,
   ...demandResolvers,
   ...demandMetricsResolvers,
+  ...meetingResolvers,
 ];
