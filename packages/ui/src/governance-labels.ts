@@ -48,4 +48,6 @@ export const GOVERNANCE_ENUM_LABELS = {
   AttendeeKind: ATTENDEE_KIND_LABEL,
   Attendance: ATTENDANCE_LABEL,
   RequiredPeriod: REQUIRED_PERIOD_LABEL,
+  VisitKind: VISIT_KIND_LABEL,
+  VisitLedgerGroup: VISIT_LEDGER_GROUP_LABEL,
 } as const;

@@ -19,7 +19,7 @@ import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.mod
 import { demandEntities, demandResolvers } from './demand/demand.module.js';
 import { demandMetricsResolvers } from './demand/demand.metrics.js';
 import { meetingEntities, meetingResolvers } from './meeting/meeting.module.js';
-import './visit/visit.chain.js';
+import { visitEntities, visitResolvers } from './visit/visit.module.js';
 import './hazard/hazard.chain.js';
 import './project/project.chain.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
@@ -43,6 +43,7 @@ export const entities = [
   ...volunteerEntities,
   ...demandEntities,
   ...meetingEntities,
+  ...visitEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -58,4 +59,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...demandResolvers,
   ...demandMetricsResolvers,
   ...meetingResolvers,
+  ...visitResolvers,
 ];
