@@ -50,4 +50,8 @@ export const GOVERNANCE_ENUM_LABELS = {
   RequiredPeriod: REQUIRED_PERIOD_LABEL,
   VisitKind: VISIT_KIND_LABEL,
   VisitLedgerGroup: VISIT_LEDGER_GROUP_LABEL,
+  HazardKind: HAZARD_KIND_LABEL,
+  HazardState: HAZARD_STATE_LABEL,
+  HazardAction: HAZARD_ACTION_LABEL,
+  PatrolKind: PATROL_KIND_LABEL,
 } as const;

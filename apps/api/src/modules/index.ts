@@ -20,7 +20,7 @@ import { demandEntities, demandResolvers } from './demand/demand.module.js';
 import { demandMetricsResolvers } from './demand/demand.metrics.js';
 import { meetingEntities, meetingResolvers } from './meeting/meeting.module.js';
 import { visitEntities, visitResolvers } from './visit/visit.module.js';
-import './hazard/hazard.chain.js';
+import { hazardEntities, hazardResolvers } from './hazard/hazard.module.js';
 import './project/project.chain.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
@@ -44,6 +44,7 @@ export const entities = [
   ...demandEntities,
   ...meetingEntities,
   ...visitEntities,
+  ...hazardEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -60,4 +61,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...demandMetricsResolvers,
   ...meetingResolvers,
   ...visitResolvers,
+  ...hazardResolvers,
 ];
