@@ -54,4 +54,6 @@ export const GOVERNANCE_ENUM_LABELS = {
   HazardState: HAZARD_STATE_LABEL,
   HazardAction: HAZARD_ACTION_LABEL,
   PatrolKind: PATROL_KIND_LABEL,
+  PartyProjectArea: PROJECT_AREA_LABEL,
+  PartyProjectStatus: PROJECT_STATUS_LABEL,
 } as const;

@@ -21,7 +21,7 @@ import { demandMetricsResolvers } from './demand/demand.metrics.js';
 import { meetingEntities, meetingResolvers } from './meeting/meeting.module.js';
 import { visitEntities, visitResolvers } from './visit/visit.module.js';
 import { hazardEntities, hazardResolvers } from './hazard/hazard.module.js';
-import './project/project.chain.js';
+import { projectEntities, projectResolvers } from './project/project.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -45,6 +45,7 @@ export const entities = [
   ...meetingEntities,
   ...visitEntities,
   ...hazardEntities,
+  ...projectEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -62,4 +63,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...meetingResolvers,
   ...visitResolvers,
   ...hazardResolvers,
+  ...projectResolvers,
 ];
