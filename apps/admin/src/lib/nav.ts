@@ -22,6 +22,11 @@ export const NAV: readonly NavEntry[] = [
   { label: '活动签到', short: '签到', href: '/checkin', icon: 'checkin', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY'] },
   // Every grant may read the demands under its node (the API's Demand policy); an account without grants sees none.
   { label: '诉求', short: '诉求', href: '/demands', icon: 'demand', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // Meetings, visits, hazards and projects hang under org nodes: every grant reads those under its node.
+  { label: '走访', short: '走访', href: '/visits', icon: 'visit', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '会议', short: '会议', href: '/meetings', icon: 'meeting', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '安全隐患', short: '隐患', href: '/hazards', icon: 'hazard', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '党建项目台账', short: '项目', href: '/projects', icon: 'project', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */

@@ -5,10 +5,11 @@ import { seedOrgChain } from './org.seed.js';
 import { seedUnits, unitAnnouncements } from './unit.seed.js';
 import { seedActivities } from './activity.seed.js';
 import { seedDemands } from './demand.seed.js';
+import { seedGovernance } from './governance.seed.js';
 import type { SeedContext, Seeder } from './util.js';
 
 /** Module seeders in dependency order; a module that adds demo data adds its seeder here. */
-const seeders: Seeder[] = [seedOrgChain, seedUnits, seedActivities, seedDemands];
+const seeders: Seeder[] = [seedOrgChain, seedUnits, seedActivities, seedDemands, seedGovernance];
 
 /** Lines a seeded database announces on every start (what seeders pushed into `announce` the first time). */
 const announcers: ((em: EntityManager) => Promise<string[]>)[] = [unitAnnouncements];
