@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { failForm, failUserErrors } from '$lib/forms';
-import { governanceChoices } from '$lib/governance/choices';
+import { governanceChoices } from '$lib/server/governance';
 import type { HazardAction, HazardKind, HazardState, PatrolKind } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { HazardBoard, RecordPatrol, ReportHazard, TransitionHazard } from './queries';

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { failForm, failUserErrors } from '$lib/forms';
-import { governanceChoices, shanghaiToday } from '$lib/governance/choices';
+import { governanceChoices } from '$lib/server/governance';
+import { shanghaiToday } from '$lib/governance/time';
 import type { MeetingKind } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { ChangeScheduleDate, CreateFromSchedule, CreateMeeting, MeetingsPage } from './queries';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { failForm, failUserErrors } from '$lib/forms';
-import { governanceChoices } from '$lib/governance/choices';
+import { governanceChoices } from '$lib/server/governance';
 import type { DemandCategory, VisitKind, VisitLedgerGroup } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { RecordVisit, VisitPage } from './queries';

@@ -1,5 +1,5 @@
 import { query } from '$lib/server/api';
-import { GovernanceChoices } from './queries';
+import { GovernanceChoices } from '$lib/governance/queries';
 
 export interface NodeChoice { id: string; name: string }
 export interface MemberChoice { id: string; name: string; branch: string }
@@ -28,12 +28,4 @@ export async function governanceChoices(event: Event, grants: readonly { role: s
     }
   }
   return { nodes: [...nodes].map(([id, name]) => ({ id, name })), members: [...members.values()] };
-}
-
-/** Today's date in Asia/Shanghai, YYYY-MM-DD. */
-export const shanghaiToday = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** An instant as the communities read it: 2026-12-03 15:00. */
-export function shanghaiTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
