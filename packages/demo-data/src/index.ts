@@ -11,3 +11,7 @@ export type * from './types.js';
 export { buildDemoDataset, DEFAULT_SEED, DEMO_PASSWORD } from './generate.js';
 export { buildDemoDemands, shanghaiYearStart, type DemandDeadlineHours, type DemoActor, type DemoAssignee, type DemoDemand, type DemoDemandCategory, type DemoDemandChannel, type DemoDemandEvent, type DemoDemandState } from './demands.js';
 export { ETHNICITIES, LAPSED_COMMITTEE, MOBILE_PLACES, PENDING_TRANSFERS, SMALL_BRANCH, WORK_UNITS, type DemoPendingTransfer } from './members.js';
+export {
+  buildDemoGovernance, type DemoAttendee, type DemoGovernance, type DemoHazard, type DemoMeeting, type DemoMeetingKind, type DemoMeetingSchedule, type DemoPatrol,
+  type DemoProject, type DemoVisit,
+} from './governance.js';

@@ -2,6 +2,9 @@
  * Chinese labels for the API's enums, keyed by their GraphQL values. The API, the admin site and the events page
  * all read them from here, so a level or a status is called the same everywhere.
  */
+import { GOVERNANCE_ENUM_LABELS } from './governance-labels.js';
+
+export * from './governance-labels.js';
 
 export type OrgLevel = 'STREET' | 'COMMUNITY' | 'BRANCH' | 'BUILDING_GROUP' | 'MEMBER_HOUSEHOLD';
 export type BranchKind = 'GRID' | 'RESIDENTIAL' | 'COURTYARD' | 'PROPERTY' | 'UNIT';
@@ -339,4 +342,5 @@ export const ENUM_LABELS = {
   TransferKind: TRANSFER_KIND_LABEL,
   TransferState: TRANSFER_STATE_LABEL,
   BranchWarningCode: BRANCH_WARNING_LABEL,
+  ...GOVERNANCE_ENUM_LABELS,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

@@ -10,6 +10,10 @@ export const ICONS = {
   coverage: 'M12 4.5a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM5 14.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM19 14.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5zM10.5 10l-4 5M13.5 10l4 5M7.5 17h9',
   grid: 'M4 4h16v16H4zM4 12h16M12 4v16M8 12v8',
   audit: 'M6 3.5h9l3 3v14H6zM9 9h6M9 12.5h6M9 16h4',
+  visit: 'M4 20.5V10l8-6.5 8 6.5v10.5h-5.5v-6h-5v6zM12 10.5v.01',
+  meeting: 'M3.5 19.5h17M6 19.5v-7h12v7M8.5 9a2 2 0 1 0 0-.01M15.5 9a2 2 0 1 0 0-.01M12 7.5a2 2 0 1 0 0-.01',
+  hazard: 'M12 4 3 19.5h18zM12 10v4.5M12 17v.01',
+  project: 'M5 4.5h14v15H5zM8.5 9h7M8.5 12h7M8.5 15h4',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -101,3 +101,12 @@ describe('breadcrumbs', () => {
     expect(orgCrumbs(node, ['branch'])).toMatchObject({ label: '组织层级', title: '第一支部' });
   });
 });
+
+describe('governance screens', () => {
+  it('shows 走访, 会议, 隐患 and 项目 to every role with a grant, not to an account without grants', () => {
+    const hrefs = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).map((e) => e.href);
+    for (const role of ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER']) expect(hrefs([role]), role).toEqual(expect.arrayContaining(['/visits', '/meetings', '/hazards', '/projects']));
+    expect(hrefs([])).not.toContain('/meetings');
+    expect(currentEntry('/meetings/TWVldGluZzox')?.short).toBe('会议');
+  });
+});

@@ -30,6 +30,11 @@ export const NAV: readonly NavEntry[] = [
   { label: '网格', short: '网格', href: '/grids', icon: 'grid', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // The audit log is read by committee admins only (the API's PersonalDataAudit policy).
   { label: '访问记录', short: '记录', href: '/audit', icon: 'audit', roles: ['COMMITTEE_ADMIN'] },
+  // Meetings, visits, hazards and projects hang under org nodes: every grant reads those under its node.
+  { label: '走访', short: '走访', href: '/visits', icon: 'visit', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '会议', short: '会议', href: '/meetings', icon: 'meeting', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '安全隐患', short: '隐患', href: '/hazards', icon: 'hazard', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  { label: '党建项目台账', short: '项目', href: '/projects', icon: 'project', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */

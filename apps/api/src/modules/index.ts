@@ -19,6 +19,10 @@ import { activityEntities, activityModuleResolvers } from './activity/activity.m
 import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.module.js';
 import { demandEntities, demandResolvers } from './demand/demand.module.js';
 import { demandMetricsResolvers } from './demand/demand.metrics.js';
+import { meetingEntities, meetingResolvers } from './meeting/meeting.module.js';
+import { visitEntities, visitResolvers } from './visit/visit.module.js';
+import { hazardEntities, hazardResolvers } from './hazard/hazard.module.js';
+import { projectEntities, projectResolvers } from './project/project.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -45,6 +49,10 @@ export const entities = [
   ...activityEntities,
   ...volunteerEntities,
   ...demandEntities,
+  ...meetingEntities,
+  ...visitEntities,
+  ...hazardEntities,
+  ...projectEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -60,4 +68,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ...volunteerResolvers,
   ...demandResolvers,
   ...demandMetricsResolvers,
+  ...meetingResolvers,
+  ...visitResolvers,
+  ...hazardResolvers,
+  ...projectResolvers,
 ];

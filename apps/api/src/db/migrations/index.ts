@@ -7,6 +7,7 @@ import { Migration20261123000005_partner_scope } from './Migration20261123000005
 import { Migration20261203000006_demands } from './Migration20261203000006_demands.js';
 import { Migration20261203000007_members } from './Migration20261203000007_members.js';
 import { Migration20261203000008_households } from './Migration20261203000008_households.js';
+import { Migration20261203000009_governance } from './Migration20261203000009_governance.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000006_demands', class: Migration20261203000006_demands },
   { name: 'Migration20261203000007_members', class: Migration20261203000007_members },
   { name: 'Migration20261203000008_households', class: Migration20261203000008_households },
+  { name: 'Migration20261203000009_governance', class: Migration20261203000009_governance },
 ];

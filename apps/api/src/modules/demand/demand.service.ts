@@ -399,9 +399,9 @@ function validKey(value: string | null | undefined): string | null {
 
 // ---- writes -------------------------------------------------------------------------------------------
 
-interface Actor { kind: DemandActorKind; accountId: number | null; unitId: number | null }
+export interface Actor { kind: DemandActorKind; accountId: number | null; unitId: number | null }
 
-function actorOf(ctx: Context): Actor {
+export function actorOf(ctx: Context): Actor {
   const p = ctx.access.principal;
   if (p.kind === 'staff') return { kind: DemandActorKind.STAFF, accountId: p.accountId, unitId: null };
   if (p.kind === 'partner') return { kind: DemandActorKind.PARTNER, accountId: null, unitId: p.unitId };

@@ -1,0 +1,73 @@
+import { fail } from '@sveltejs/kit';
+import { failForm, failUserErrors } from '$lib/forms';
+import { governanceChoices } from '$lib/server/governance';
+import type { HazardAction, HazardKind, HazardState, PatrolKind } from '$lib/gql/graphql';
+import { query } from '$lib/server/api';
+import { HazardBoard, RecordPatrol, ReportHazard, TransitionHazard } from './queries';
+import type { Actions, PageServerLoad } from './$types';
+
+const WORK_ROLES = new Set(['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER']);
+const KINDS = ['FIRE', 'EBIKE_CHARGING', 'BILLBOARD', 'STRUCTURE', 'ELECTRICAL', 'RIVER', 'OTHER'] as const;
+const STATES = ['FOUND', 'ASSIGNED', 'FIXED', 'VERIFIED', 'REJECTED'] as const;
+
+export const load: PageServerLoad = async (event) => {
+  const { viewer } = await event.parent();
+  const grants = viewer?.grants ?? [];
+  const home = grants.find((g) => g.node.level === 'COMMUNITY') ?? grants.find((g) => g.node.level === 'BRANCH');
+  if (!home) return { empty: true as const, crumbs: { title: '安全隐患' } };
+  const state = event.url.searchParams.get('state');
+  const open = state === 'open' || state == null;
+  const states = open ? (['FOUND', 'ASSIGNED'] as HazardState[]) : (STATES as readonly string[]).includes(state ?? '') ? [state as HazardState] : null;
+  const now = new Date();
+  const yearStart = new Date(Date.UTC(new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear(), 0, 1) - 8 * 3_600_000);
+  const [board, choices] = await Promise.all([
+    query(event, HazardBoard, { filter: { orgNodeId: home.node.id, states }, nodeId: home.node.id, from: yearStart.toISOString(), to: now.toISOString() }),
+    governanceChoices(event, grants, WORK_ROLES),
+  ]);
+  return { empty: false as const, ...board, state: state ?? 'open', nodes: choices.nodes, crumbs: { title: '安全隐患' } };
+};
+
+export const actions: Actions = {
+  report: async (event) => {
+    const form = await event.request.formData();
+    const text = (n: string) => String(form.get(n) ?? '').trim();
+    const values = { orgNodeId: text('orgNodeId'), kind: text('kind'), title: text('title'), place: text('place'), deadline: text('deadline'), photoUrl: text('photoUrl') };
+    const fields: Record<string, string> = {};
+    if (!values.orgNodeId) fields.orgNodeId = '请选择所属组织';
+    if (!(KINDS as readonly string[]).includes(values.kind)) fields.kind = '请选择隐患类型';
+    if (!values.title) fields.title = '请用一句话写下隐患';
+    if (!values.place) fields.place = '请填写位置';
+    if (Object.keys(fields).length) return failForm(400, values, { fields });
+    const { reportHazard } = await query(event, ReportHazard, {
+      input: { orgNodeId: values.orgNodeId, kind: values.kind as HazardKind, title: values.title, place: values.place, deadline: values.deadline || null, photoUrls: values.photoUrl ? [values.photoUrl] : [] },
+    });
+    if (reportHazard.hazard) return { reported: true };
+    const userErrors = reportHazard.userErrors.map((e) => (e.field?.[1] === 'photoUrls' ? { ...e, field: ['input', 'photoUrl'] } : e));
+    return failUserErrors(userErrors, { fields: ['orgNodeId', 'kind', 'title', 'place', 'deadline', 'photoUrl'], fallback: '登记没有成功', values });
+  },
+  step: async (event) => {
+    const form = await event.request.formData();
+    const { transitionHazard } = await query(event, TransitionHazard, {
+      input: {
+        hazardId: String(form.get('hazardId') ?? ''), action: String(form.get('action') ?? '') as HazardAction, expectedVersion: Number(form.get('version') ?? 0),
+        assignee: String(form.get('assignee') ?? '') || null, deadline: String(form.get('deadline') ?? '') || null, note: String(form.get('note') ?? '') || null,
+      },
+    });
+    if (transitionHazard.hazard) return { stepped: transitionHazard.hazard.state };
+    return fail(400, { stepError: transitionHazard.userErrors[0]?.message ?? '操作没有成功', hazardId: String(form.get('hazardId') ?? '') });
+  },
+  patrol: async (event) => {
+    const form = await event.request.formData();
+    const text = (n: string) => String(form.get(n) ?? '').trim();
+    const values = { orgNodeId: text('orgNodeId'), kind: text('kind'), route: text('route'), patrollers: text('patrollers'), billboardsChecked: text('billboardsChecked'), notes: text('notes') };
+    const fields: Record<string, string> = {};
+    if (!values.route) fields.route = '请填写巡查路线';
+    if (!values.patrollers) fields.patrollers = '请填写巡查人员';
+    if (Object.keys(fields).length) return failForm(400, values, { fields });
+    const { recordPatrol } = await query(event, RecordPatrol, {
+      input: { orgNodeId: values.orgNodeId, kind: (values.kind || 'RIVER') as PatrolKind, route: values.route, patrollers: values.patrollers, billboardsChecked: values.billboardsChecked ? Number(values.billboardsChecked) : 0, notes: values.notes || null },
+    });
+    if (recordPatrol.patrol) return { patrolled: true };
+    return failUserErrors(recordPatrol.userErrors, { fields: ['orgNodeId', 'route', 'patrollers', 'billboardsChecked', 'notes'], fallback: '登记没有成功', values });
+  },
+};

@@ -1,0 +1,61 @@
+import { error } from '@sveltejs/kit';
+import { failForm, failUserErrors } from '$lib/forms';
+import type { DemandCategory, MeetingStatus } from '$lib/gql/graphql';
+import { query } from '$lib/server/api';
+import { AddAgendaItem, DecideAgendaItem, FindDemandByCode, MeetingDetail, UpdateMeeting } from './queries';
+import type { Actions, PageServerLoad } from './$types';
+
+const CATEGORIES = ['ENVIRONMENT', 'PROPERTY', 'SAFETY', 'NEIGHBOUR_DISPUTE', 'FACILITIES', 'ELDERLY_CARE', 'OTHER'] as const;
+
+export const load: PageServerLoad = async (event) => {
+  const { node } = await query(event, MeetingDetail, { id: event.params.id });
+  if (node?.__typename !== 'Meeting') error(404, '找不到该会议');
+  return { meeting: node, crumbs: { title: node.title } };
+};
+
+export const actions: Actions = {
+  agenda: async (event) => {
+    const form = await event.request.formData();
+    const text = (n: string) => String(form.get(n) ?? '').trim();
+    const values = { title: text('title'), ticketCode: text('ticketCode').toUpperCase().replace(/[\s-]/g, ''), newCategory: text('newCategory') };
+    const fields: Record<string, string> = {};
+    let demandId: string | null = null;
+    if (values.ticketCode) {
+      const found = await query(event, FindDemandByCode, { filter: { query: values.ticketCode } });
+      const hit = found.demands.edges.find((e) => e.node.ticketCode === values.ticketCode);
+      if (!hit) fields.ticketCode = '没有找到这个受理编号的诉求';
+      else demandId = hit.node.id;
+    }
+    if (!values.title && !demandId) fields.title = '请填写议题，或填写要讨论的诉求编号';
+    if (values.newCategory && !(CATEGORIES as readonly string[]).includes(values.newCategory)) fields.newCategory = '请选择类别';
+    if (values.newCategory && demandId) fields.newCategory = '已关联诉求的议题不再新建诉求';
+    if (Object.keys(fields).length) return failForm(400, values, { fields });
+    const { addAgendaItem } = await query(event, AddAgendaItem, {
+      input: {
+        meetingId: event.params.id, title: values.title || null, demandId,
+        createDemand: values.newCategory ? { category: values.newCategory as DemandCategory } : null,
+      },
+    });
+    if (addAgendaItem.meeting) return { agendaAdded: true };
+    return failUserErrors(addAgendaItem.userErrors, { fields: ['title', 'ticketCode', 'newCategory'], fallback: '添加议题没有成功', values });
+  },
+  decide: async (event) => {
+    const form = await event.request.formData();
+    const itemId = String(form.get('itemId') ?? '');
+    const decision = String(form.get('decision') ?? '').trim();
+    if (!decision) return failForm(400, { itemId, decision }, { fields: { [`decision-${itemId}`]: '请填写决议' } });
+    const { decideAgendaItem } = await query(event, DecideAgendaItem, { input: { itemId, decision } });
+    if (decideAgendaItem.meeting) return { decided: itemId };
+    return failForm(400, { itemId, decision }, { fields: { [`decision-${itemId}`]: decideAgendaItem.userErrors[0]?.message ?? '记录决议没有成功' } });
+  },
+  update: async (event) => {
+    const form = await event.request.formData();
+    const status = String(form.get('status') ?? '');
+    const minutes = String(form.get('minutes') ?? '');
+    const { updateMeeting } = await query(event, UpdateMeeting, {
+      input: { meetingId: event.params.id, status: ['PLANNED', 'HELD', 'CANCELLED'].includes(status) ? (status as MeetingStatus) : null, minutes },
+    });
+    if (updateMeeting.meeting) return { updated: true };
+    return failUserErrors(updateMeeting.userErrors, { fields: ['status', 'minutes'], fallback: '保存没有成功', values: { status, minutes } });
+  },
+};
