@@ -252,6 +252,15 @@ export const DEMAND_ASSIGNEE_KIND_LABEL: Readonly<Record<DemandAssigneeKind, str
   UNASSIGNED: '未指派',
 };
 
+export type LeaderState = 'SET' | 'NOT_SET' | 'HIDDEN';
+
+/** How a node's leader reads when there is no name to show: hidden from the viewer is not "not set". */
+export const LEADER_STATE_LABEL: Readonly<Record<LeaderState, string>> = {
+  SET: '已设置',
+  NOT_SET: '未设置',
+  HIDDEN: '无权查看',
+};
+
 /** Every label table above, by the name of its GraphQL enum. */
 export const ENUM_LABELS = {
   OrgLevel: ORG_LEVEL_LABEL,
@@ -280,4 +289,5 @@ export const ENUM_LABELS = {
   DemandCommentVisibility: DEMAND_COMMENT_VISIBILITY_LABEL,
   DemandMetricsGroup: DEMAND_METRICS_GROUP_LABEL,
   DemandAssigneeKind: DEMAND_ASSIGNEE_KIND_LABEL,
+  LeaderState: LEADER_STATE_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

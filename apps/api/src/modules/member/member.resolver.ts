@@ -7,7 +7,7 @@ import { findVisibleNode } from '../org/index.js';
 import { Branch, OrgNode } from '../org/index.js';
 import { MemberPositionEntity, PartyMemberEntity } from './member.entity.js';
 import * as members from './member.service.js';
-import { MemberPosition, PartyMember, PartyMemberConnection } from './member.types.js';
+import { LeaderState, MemberPosition, PartyMember, PartyMemberConnection } from './member.types.js';
 import { MemberOrgStatsResolver } from './member.chain.js';
 
 registerNodeType(PartyMemberEntity, 'PartyMember', (ctx, id) => members.findVisibleMember(ctx, id));
@@ -49,6 +49,11 @@ export class OrgNodeLeaderResolver {
   @FieldResolver(() => PartyMember, { nullable: true, description: 'Who leads the node: secretary (committee, branch), building head (building group) or household head (member household); null when outside your access.' })
   leader(@Root() node: OrgNodeEntity, @Ctx() ctx: Context) {
     return members.leaderOf(ctx, node);
+  }
+
+  @FieldResolver(() => LeaderState, { description: 'Whether the leading position is held: SET (see `leader`), NOT_SET, or HIDDEN when its holder is outside your access.' })
+  leaderState(@Root() node: OrgNodeEntity, @Ctx() ctx: Context) {
+    return members.leaderStateOf(ctx, node);
   }
 }
 
