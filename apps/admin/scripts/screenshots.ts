@@ -32,6 +32,7 @@ async function shoot(
   /** After signing in: go where the picture is taken (default: stay on the home page). */
   open?: (page: Page) => Promise<void>,
   fullPage = false,
+  username = 'hongkang-admin',
 ) {
   const only = process.env.SHOTS?.split(',').filter(Boolean);
   if (only && !only.some((word) => file.includes(word))) return;
@@ -44,7 +45,7 @@ async function shoot(
     timezoneId: 'Asia/Shanghai',
   });
   await page.goto(`${adminUrl}/login`);
-  await page.getByLabel('用户名').fill('hongkang-admin');
+  await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('tongxin-demo');
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname === '/');
@@ -88,15 +89,15 @@ try {
   };
   await shoot(browser, 'admin-dashboard.png', { width: 375, height: 812 }, true, charted, true);
   await shoot(browser, 'admin-dashboard-desktop.png', { width: 1366, height: 900 }, false, charted, true);
-  // a co-building unit with agreements, seats, evaluations and tokens: the property firm of 红康社区
+  // a co-building unit with its agreement, cross-appointments and red/yellow evaluations: a property firm of 振兴社区
   const unitPage = async (page: Page) => {
     await page.goto(`${adminUrl}/units?kind=PROPERTY_MANAGEMENT`);
-    await page.locator('.units a.name').first().click();
+    await page.locator('.units a.name', { hasText: '桂竹花园物业服务中心' }).click();
     await page.waitForURL((url) => /^\/units\/[^/]+$/.test(url.pathname));
     await page.locator('[data-chart] svg').first().waitFor({ timeout: 5000 }).catch(() => undefined);
   };
-  await shoot(browser, 'admin-unit.png', { width: 375, height: 812 }, true, unitPage, true);
-  await shoot(browser, 'admin-unit-desktop.png', { width: 1366, height: 900 }, false, unitPage, true);
+  await shoot(browser, 'admin-unit.png', { width: 375, height: 812 }, true, unitPage, true, 'zhenxing-admin');
+  await shoot(browser, 'admin-unit-desktop.png', { width: 1366, height: 900 }, false, unitPage, true, 'zhenxing-admin');
   console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png, admin-demand.png, admin-dashboard*.png and admin-unit*.png in ${outDir}`);
 } finally {
   await browser.close();

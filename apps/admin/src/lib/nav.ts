@@ -22,6 +22,8 @@ export const NAV: readonly NavEntry[] = [
   { label: '活动签到', short: '签到', href: '/checkin', icon: 'checkin', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY'] },
   // Every grant may read the demands under its node (the API's Demand policy); an account without grants sees none.
   { label: '诉求', short: '诉求', href: '/demands', icon: 'demand', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // Units, their agreements and tokens are the community committee's business (the API's unit policies).
+  { label: '共建单位', short: '单位', href: '/units', icon: 'unit', roles: ['COMMITTEE_ADMIN'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */

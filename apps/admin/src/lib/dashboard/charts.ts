@@ -159,3 +159,16 @@ export function twelveMonths(now: Date): { from: string; to: string } {
   const tomorrow = new Date(Date.UTC(y, m, local.getUTCDate() + 1));
   return { from: start.toISOString().slice(0, 10), to: tomorrow.toISOString().slice(0, 10) };
 }
+
+export interface EvaluationFigures { period: string; total: number; flag: 'RED' | 'YELLOW' }
+
+/** A property firm's totals per period, oldest first, each bar named with its flag (红旗 / 黄旗). */
+export function evaluationHistory(evaluations: readonly EvaluationFigures[]): ChartSpec {
+  const sorted = [...evaluations].sort((a, b) => a.period.localeCompare(b.period));
+  const labels = sorted.map((e) => `${e.period}${e.flag === 'RED' ? ' 红旗' : ' 黄旗'}`);
+  return {
+    title: '历次测评总分',
+    categories: labels,
+    series: [{ name: '总分', kind: 'line', data: sorted.map((e, i) => ({ label: labels[i], value: e.total })) }],
+  };
+}
