@@ -3,7 +3,7 @@
  * own parameters (lib/demand/filters); activity links the /activities list's (window, q, status).
  */
 import type { ActivityStatus, DemandState } from '$lib/gql/graphql';
-import { listSearch, parseListParams, type DemandListParams } from '$lib/demand/filters';
+import { listSearch, parseListParams, type DemandListParams } from '../demand/filters';
 
 /** The demand list under an org node, narrowed further by `changes`. */
 export function demandsLink(nodeId: string, changes: Partial<DemandListParams> = {}): string {
