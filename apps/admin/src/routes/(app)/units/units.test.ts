@@ -104,6 +104,43 @@ describe.skipIf(!browserTestsEnabled('admin co-building units'))('co-building un
     await page.context().close();
   });
 
+  it('rotates a token: the new secret is shown once and works, the old one is refused', async () => {
+    const page = await signedIn();
+    await openUnit(page, '昆明市口腔医院');
+    const tokens = page.getByRole('region', { name: /接口令牌/ });
+    await tokens.locator('summary', { hasText: '签发新令牌' }).click();
+    await page.getByLabel('令牌名称').fill('口腔医院挂号系统');
+    await page.getByRole('button', { name: '签发令牌' }).click();
+    const first = (await page.getByTestId('secret').textContent())!.trim();
+    const row = page.locator('[data-token="口腔医院挂号系统"]');
+    await row.locator('summary', { hasText: '更换密钥' }).click();
+    await row.getByRole('button', { name: '确认更换' }).click();
+    await expect.poll(async () => (await page.getByTestId('secret').textContent())?.trim()).not.toBe(first);
+    const second = (await page.getByTestId('secret').textContent())!.trim();
+    expect((await asPartner(first, '{ partnerUnit { name } }')).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await asPartner(second, '{ partnerUnit { name } }')).body.data.partnerUnit.name).toBe('昆明市口腔医院');
+    await page.context().close();
+  });
+
+  it("records a property firm's evaluation, with the error beside a bad period, and ranks it", async () => {
+    const page = await signedIn('zhenxing-admin', 390);
+    await openUnit(page, '振兴小区物业服务中心');
+    const section = page.getByRole('region', { name: /物业测评/ });
+    await section.locator('summary', { hasText: '记录测评' }).click();
+    await page.getByLabel('测评期').fill('2026年');
+    for (const label of ['服务', '环境', '安全', '响应']) await section.getByLabel(label, { exact: true }).fill('95');
+    await page.getByLabel('挂旗').selectOption('RED');
+    await section.getByRole('button', { name: '记录', exact: true }).click();
+    await page.locator('#period-error').waitFor();
+    expect(await page.getByLabel('测评期').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('测评期').fill('2027-Q1');
+    await section.getByRole('button', { name: '记录', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '已记录 2027-Q1 测评，总分 95' }).waitFor();
+    expect(await page.getByTestId('ranking').textContent()).toContain('2027-Q1 测评：第 1 名 / 共 1 家物业');
+    await expectNoSeriousA11yIssues(page);
+    await page.context().close();
+  });
+
   it('renews an agreement once: the new term starts the day after the old one ends', async () => {
     const page = await signedIn(COMMUNITY_ADMIN, 390);
     await openUnit(page, '云南言之文化传媒有限公司');

@@ -6,7 +6,12 @@ import {
   AgreementCreate,
   AgreementRenew,
   AgreementTerminate,
+  CrossAppointmentCreate,
+  CrossAppointmentEnd,
+  DoubleReportCreate,
+  DoubleReportEnd,
   EvaluationRanking,
+  EvaluationRecord,
   RevealUnitPhone,
   SeatCreate,
   SeatEnd,
@@ -149,7 +154,84 @@ async function reveal(event: RequestEvent) {
   }
 }
 
+const CROSS_ROLES = ['PARTY_BUILDING_INSTRUCTOR', 'PARTY_BUILDING_LIAISON', 'OPINION_LIAISON', 'SOCIAL_SUPERVISOR'] as const;
+
+async function crossCreate(event: RequestEvent) {
+  const form = await event.request.formData();
+  const values = { communityId: text(form, 'communityId'), role: text(form, 'role'), personName: text(form, 'personName'), since: text(form, 'since') };
+  const extra = { kind: 'crossCreate' as const };
+  const fields: Record<string, string> = {};
+  const role = CROSS_ROLES.find((r) => r === values.role);
+  if (!role) fields.role = '请选择职务';
+  if (!values.personName) fields.personName = '请填写任职人姓名';
+  if (!DATE.test(values.since)) fields.since = '请填写起始日期';
+  if (!role || Object.keys(fields).length > 0) return failForm(400, values, { fields }, extra);
+  const { crossAppointmentCreate: result } = await query(event, CrossAppointmentCreate, {
+    input: { unitId: event.params.id, communityId: values.communityId, role, personName: values.personName, since: values.since },
+  });
+  if (result.crossAppointment) return { kind: 'crossCreate' as const, done: '已登记交叉任职' };
+  return failUserErrors(result.userErrors, { fields: ['communityId', 'role', 'personName', 'since'], values, extra, fallback: '登记失败，请重试' });
+}
+
+async function crossEnd(event: RequestEvent) {
+  const form = await event.request.formData();
+  const values = { id: text(form, 'id') };
+  const { crossAppointmentEnd: result } = await query(event, CrossAppointmentEnd, { input: { id: values.id } });
+  if (result.crossAppointment) return { kind: 'crossEnd' as const, done: '交叉任职已结束' };
+  return failUserErrors(result.userErrors, { fields: [], values, extra: { kind: 'crossEnd' as const, id: values.id }, fallback: '操作失败，请重试' });
+}
+
+async function reportCreate(event: RequestEvent) {
+  const form = await event.request.formData();
+  const values = { communityId: text(form, 'communityId'), personName: text(form, 'personName'), since: text(form, 'since') };
+  const extra = { kind: 'reportCreate' as const };
+  const fields: Record<string, string> = {};
+  if (!values.personName) fields.personName = '请填写党员姓名';
+  if (values.since && !DATE.test(values.since)) fields.since = '日期格式应为 年-月-日';
+  if (Object.keys(fields).length > 0) return failForm(400, values, { fields }, extra);
+  const { doubleReportMemberCreate: result } = await query(event, DoubleReportCreate, {
+    input: { unitId: event.params.id, communityId: values.communityId, personName: values.personName, since: values.since || null },
+  });
+  if (result.doubleReportMember) return { kind: 'reportCreate' as const, done: '已登记双报到党员' };
+  return failUserErrors(result.userErrors, { fields: ['communityId', 'personName', 'since'], values, extra, fallback: '登记失败，请重试' });
+}
+
+async function reportEnd(event: RequestEvent) {
+  const form = await event.request.formData();
+  const values = { id: text(form, 'id') };
+  const { doubleReportMemberEnd: result } = await query(event, DoubleReportEnd, { input: { id: values.id } });
+  if (result.doubleReportMember) return { kind: 'reportEnd' as const, done: '已停止报到' };
+  return failUserErrors(result.userErrors, { fields: [], values, extra: { kind: 'reportEnd' as const, id: values.id }, fallback: '操作失败，请重试' });
+}
+
+const SCORES = ['serviceScore', 'environmentScore', 'safetyScore', 'responseScore'] as const;
+
+async function evaluationRecord(event: RequestEvent) {
+  const form = await event.request.formData();
+  const values = {
+    communityId: text(form, 'communityId'), period: text(form, 'period').toUpperCase(), flag: text(form, 'flag'), note: text(form, 'note'),
+    ...Object.fromEntries(SCORES.map((k) => [k, text(form, k)])),
+  } as Record<string, string>;
+  const extra = { kind: 'evaluationRecord' as const };
+  const fields: Record<string, string> = {};
+  if (!/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/.test(values.period)) fields.period = '测评期写作 2026-Q4（季度）或 2026-11（月份）';
+  const scores = Object.fromEntries(SCORES.map((k) => [k, Number(values[k])])) as Record<(typeof SCORES)[number], number>;
+  for (const k of SCORES) if (values[k] === '' || !Number.isInteger(scores[k]) || scores[k] < 0 || scores[k] > 100) fields[k] = '请填写 0 到 100 的整数';
+  if (values.flag !== 'RED' && values.flag !== 'YELLOW') fields.flag = '请选择红旗或黄旗';
+  if (Object.keys(fields).length > 0) return failForm(400, values, { fields }, extra);
+  const { propertyEvaluationRecord: result } = await query(event, EvaluationRecord, {
+    input: { unitId: event.params.id, communityId: values.communityId, period: values.period, ...scores, flag: values.flag as 'RED' | 'YELLOW', note: values.note || null },
+  });
+  if (result.evaluation) return { kind: 'evaluationRecord' as const, done: `已记录 ${values.period} 测评，总分 ${result.evaluation.total}` };
+  return failUserErrors(result.userErrors, { fields: ['communityId', 'period', 'flag', 'note', ...SCORES], values, extra, fallback: '记录失败，请重试' });
+}
+
 export const actions: Actions = {
+  crossCreate,
+  crossEnd,
+  reportCreate,
+  reportEnd,
+  evaluationRecord,
   reveal,
   agreementCreate,
   agreementRenew,

@@ -295,3 +295,79 @@ export const TokenRevoke = graphql(`
     }
   }
 `);
+
+export const CrossAppointmentCreate = graphql(`
+  mutation CrossAppointmentCreate($input: CrossAppointmentCreateInput!) {
+    crossAppointmentCreate(input: $input) {
+      crossAppointment {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const CrossAppointmentEnd = graphql(`
+  mutation CrossAppointmentEnd($input: CrossAppointmentEndInput!) {
+    crossAppointmentEnd(input: $input) {
+      crossAppointment {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const DoubleReportCreate = graphql(`
+  mutation DoubleReportCreate($input: DoubleReportMemberCreateInput!) {
+    doubleReportMemberCreate(input: $input) {
+      doubleReportMember {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const DoubleReportEnd = graphql(`
+  mutation DoubleReportEnd($input: DoubleReportMemberEndInput!) {
+    doubleReportMemberEnd(input: $input) {
+      doubleReportMember {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const EvaluationRecord = graphql(`
+  mutation EvaluationRecord($input: PropertyEvaluationRecordInput!) {
+    propertyEvaluationRecord(input: $input) {
+      evaluation {
+        id
+        total
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
