@@ -68,7 +68,8 @@ export function toOption(spec: ChartSpec): Record<string, unknown> {
       data: s.data.map((d) => d.value),
       connectNulls: true,
       cursor: s.data.some((d) => d.href) ? 'pointer' : 'default',
-      label: s.kind === 'bar' && spec.categories.length <= 12 ? { show: true, position: spec.horizontal ? 'right' : 'top', formatter: (p: { value: number }) => formatValue(p.value, s.percent) } : undefined,
+      // numbers on the bars only where they stay legible: one series of bars
+      label: s.kind === 'bar' && spec.series.length === 1 && spec.categories.length <= 12 ? { show: true, position: spec.horizontal ? 'right' : 'top', formatter: (p: { value: number }) => formatValue(p.value, s.percent) } : undefined,
     })),
   };
 }
