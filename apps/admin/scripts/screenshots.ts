@@ -4,7 +4,9 @@
  *   ADMIN_URL=http://127.0.0.1:3001 npm run screenshots -w @tongxin/admin   (uses a running site)
  * Writes docs/screenshots/admin-home.png (phone) and admin-home-desktop.png, and the demand board and a demand's
  * page on a phone (admin-demands.png, admin-demand.png), the member roll and a member's profile (admin-members.png,
- * admin-member.png).
+ * admin-member.png); the dashboard and a co-building unit's page at 1366 and 375 px
+ * (admin-dashboard*.png, admin-unit*.png). `SHOTS=dashboard,unit` takes only the pictures whose names contain one
+ * of those words.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,7 +32,11 @@ async function shoot(
   phone: boolean,
   /** After signing in: go where the picture is taken (default: stay on the home page). */
   open?: (page: Page) => Promise<void>,
+  fullPage = false,
+  username = 'hongkang-admin',
 ) {
+  const only = process.env.SHOTS?.split(',').filter(Boolean);
+  if (only && !only.some((word) => file.includes(word))) return;
   const page = await browser.newPage({
     viewport,
     deviceScaleFactor: phone ? 2 : 1,
@@ -40,12 +46,12 @@ async function shoot(
     timezoneId: 'Asia/Shanghai',
   });
   await page.goto(`${adminUrl}/login`);
-  await page.getByLabel('用户名').fill('hongkang-admin');
+  await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('tongxin-demo');
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await open?.(page);
-  await page.screenshot({ path: path.join(outDir, file) });
+  await page.screenshot({ path: path.join(outDir, file), fullPage });
   await page.close();
 }
 
@@ -87,7 +93,22 @@ try {
     await page.locator('table tbody a').first().click();
     await page.waitForURL((url) => /^\/members\/[^/]+$/.test(url.pathname));
   });
-  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png, admin-demand.png, admin-members.png and admin-member.png in ${outDir}`);
+  // the dashboard with its charts drawn (ECharts loads in the browser), whole page
+  const charted = async (page: Page) => {
+    await page.locator('[data-chart] svg').first().waitFor();
+  };
+  await shoot(browser, 'admin-dashboard.png', { width: 375, height: 812 }, true, charted, true);
+  await shoot(browser, 'admin-dashboard-desktop.png', { width: 1366, height: 900 }, false, charted, true);
+  // a co-building unit with its agreement, cross-appointments and red/yellow evaluations: a property firm of 振兴社区
+  const unitPage = async (page: Page) => {
+    await page.goto(`${adminUrl}/units?kind=PROPERTY_MANAGEMENT`);
+    await page.locator('.units a.name', { hasText: '桂竹花园物业服务中心' }).click();
+    await page.waitForURL((url) => /^\/units\/[^/]+$/.test(url.pathname));
+    await page.locator('[data-chart] svg').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+  };
+  await shoot(browser, 'admin-unit.png', { width: 375, height: 812 }, true, unitPage, true, 'zhenxing-admin');
+  await shoot(browser, 'admin-unit-desktop.png', { width: 1366, height: 900 }, false, unitPage, true, 'zhenxing-admin');
+  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png, admin-demand.png, admin-members.png, admin-member.png, admin-dashboard*.png and admin-unit*.png in ${outDir}`);
 } finally {
   await browser.close();
   await platform?.stop();

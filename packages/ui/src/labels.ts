@@ -308,6 +308,15 @@ export const BRANCH_WARNING_LABEL: Readonly<Record<BranchWarningCode, string>> =
   NO_BRANCH_COMMITTEE: '正式党员 7 人以上未设支部委员会',
 };
 
+export type LeaderState = 'SET' | 'NOT_SET' | 'HIDDEN';
+
+/** How a node's leader reads when there is no name to show: hidden from the viewer is not "not set". */
+export const LEADER_STATE_LABEL: Readonly<Record<LeaderState, string>> = {
+  SET: '已设置',
+  NOT_SET: '未设置',
+  HIDDEN: '无权查看',
+};
+
 /** Every label table above, by the name of its GraphQL enum. */
 export const ENUM_LABELS = {
   OrgLevel: ORG_LEVEL_LABEL,
@@ -343,4 +352,5 @@ export const ENUM_LABELS = {
   TransferState: TRANSFER_STATE_LABEL,
   BranchWarningCode: BRANCH_WARNING_LABEL,
   ...GOVERNANCE_ENUM_LABELS,
+  LeaderState: LEADER_STATE_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

@@ -14,6 +14,7 @@ export const ICONS = {
   meeting: 'M3.5 19.5h17M6 19.5v-7h12v7M8.5 9a2 2 0 1 0 0-.01M15.5 9a2 2 0 1 0 0-.01M12 7.5a2 2 0 1 0 0-.01',
   hazard: 'M12 4 3 19.5h18zM12 10v4.5M12 17v.01',
   project: 'M5 4.5h14v15H5zM8.5 9h7M8.5 12h7M8.5 15h4',
+  unit: 'M4.5 20.5v-13l7.5-4 7.5 4v13M3 20.5h18M9 20.5v-4h6v4M8.5 9.5h2M13.5 9.5h2M8.5 13h2M13.5 13h2',
 } as const;
 
 export type IconName = keyof typeof ICONS;

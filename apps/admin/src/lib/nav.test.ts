@@ -39,6 +39,13 @@ describe('navigation', () => {
     expect(currentEntry('/households/SG91c2Vob2xkOjE')?.short).toBe('住户');
   });
 
+  it('shows 共建单位 to committee admins only, and covers the unit pages', () => {
+    const has = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).some((e) => e.href === '/units');
+    expect(has(['COMMITTEE_ADMIN'])).toBe(true);
+    for (const role of ['BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER']) expect(has([role]), role).toBe(false);
+    expect(currentEntry('/units/Q29CdWlsZGluZ1VuaXQ6MQ')?.short).toBe('单位');
+  });
+
   it('finds the entry a path belongs to', () => {
     expect(currentEntry('/')?.short).toBe('首页');
     expect(currentEntry('/org/T3JnTm9kZTox')?.short).toBe('首页');

@@ -2,6 +2,7 @@ import { graphql } from '$lib/gql';
 import { query } from '$lib/server/api';
 import { CHILD_PAGE_SIZE, readTreeState, toChildPage } from '$lib/org/tree';
 import { loadOpened } from './org/children.server';
+import { loadDashboard } from './dashboard.server';
 import type { PageServerLoad } from './$types';
 
 const OrgRootsQuery = graphql(`
@@ -14,9 +15,11 @@ const OrgRootsQuery = graphql(`
 
 export const load: PageServerLoad = async (event) => {
   const { open, more } = readTreeState(event.url.searchParams);
-  const [roots, children] = await Promise.all([
+  const [roots, children, { viewer }] = await Promise.all([
     query(event, OrgRootsQuery, { first: CHILD_PAGE_SIZE }),
     loadOpened(event, open, more),
+    event.parent(),
   ]);
-  return { roots: toChildPage(roots.orgRoots), children };
+  const dashboard = viewer ? await loadDashboard(event, viewer.grants) : null;
+  return { roots: toChildPage(roots.orgRoots), children, dashboard };
 };

@@ -4,9 +4,10 @@ import { RegistrationEntity } from './registration.entity.js';
 import { activityResolvers } from './activity.resolver.js';
 import { registrationResolvers } from './registration.resolver.js';
 import { ActivityOrgStatsResolver } from './activity.chain.js';
+import { OrgNodeActivityMonthsResolver } from './activity.months.js';
 
 export const activityEntities = [
   VenueEntity, ActivitySeriesEntity, ActivityEntity, RegistrationEntity,
 ];
 
-export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers, ActivityOrgStatsResolver];
+export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers, ActivityOrgStatsResolver, OrgNodeActivityMonthsResolver];

@@ -5,3 +5,4 @@ export { findVisibleActivity, loadActivity } from './activity.service.js';
 export { optionalId, requireId } from './activity.resolver.js';
 export { shanghaiDay, yearRange } from './activity.time.js';
 export { RegistrationEntity } from './registration.entity.js';
+export { MAX_MONTHS, recentMonths } from './activity.months.js';

@@ -12,7 +12,7 @@ import { CoBuildingUnit, loadUnit } from '../unit/index.js';
 import { MemberPositionEntity, MemberTransferEntity, PartyMemberEntity, TransferState } from './member.entity.js';
 import * as members from './member.service.js';
 import {
-  BranchWarning, BranchWarningReason, MemberCreateInput, MemberFilter, MemberPayload, MemberPosition, MemberPositionAssignInput, MemberPositionEndInput,
+  BranchWarning, BranchWarningReason, LeaderState, MemberCreateInput, MemberFilter, MemberPayload, MemberPosition, MemberPositionAssignInput, MemberPositionEndInput,
   MemberPositionPayload, MemberTransfer, MemberTransferConnection, MemberTransferDecideInput, MemberTransferFilter, MemberTransferPayload,
   MemberTransferRequestInput, MemberUpdateInput, PartyMember, PartyMemberConnection,
 } from './member.types.js';
@@ -208,6 +208,11 @@ export class OrgNodeLeaderResolver {
   @FieldResolver(() => PartyMember, { nullable: true, description: 'Who leads the node: secretary (committee, branch), building head (building group) or household head (member household); null when outside your access.' })
   leader(@Root() node: OrgNodeEntity, @Ctx() ctx: Context) {
     return members.leaderOf(ctx, node);
+  }
+
+  @FieldResolver(() => LeaderState, { description: 'Whether the leading position is held: SET (see `leader`), NOT_SET, or HIDDEN when its holder is outside your access.' })
+  leaderState(@Root() node: OrgNodeEntity, @Ctx() ctx: Context) {
+    return members.leaderStateOf(ctx, node);
   }
 }
 

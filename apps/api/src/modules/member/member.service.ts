@@ -17,6 +17,7 @@ import {
   BranchWarningCode, type BranchWarning, type BranchWarningReason, type MemberCreateInput, type MemberFilter, type MemberPositionAssignInput,
   type MemberPositionEndInput, type MemberTransferDecideInput, type MemberTransferFilter, type MemberTransferRequestInput, type MemberUpdateInput,
 } from './member.types.js';
+import { LeaderState } from './member.types.js';
 
 /** The position that leads each level of the chain. */
 export const LEADER_ROLE: Record<OrgLevel, PositionRole> = {
@@ -96,6 +97,13 @@ export function positionsOfMember(ctx: Context, memberId: number): Promise<Membe
 export async function leaderOf(ctx: Context, node: OrgNodeEntity): Promise<PartyMemberEntity | null> {
   const position = (await positionsInNode(ctx, node.id)).find((p) => p.role === LEADER_ROLE[node.level]);
   return position ? findVisibleMember(ctx, position.memberId) : null;
+}
+
+/** Whether the node's leading position is held, and whether the caller may see who holds it. */
+export async function leaderStateOf(ctx: Context, node: OrgNodeEntity): Promise<LeaderState> {
+  const position = (await positionsInNode(ctx, node.id)).find((p) => p.role === LEADER_ROLE[node.level]);
+  if (!position) return LeaderState.NOT_SET;
+  return (await findVisibleMember(ctx, position.memberId)) ? LeaderState.SET : LeaderState.HIDDEN;
 }
 
 /** The member's phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */

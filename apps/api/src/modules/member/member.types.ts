@@ -230,3 +230,17 @@ export class MemberTransferPayload {
   @Field(() => MemberTransfer, { nullable: true, description: 'The transfer as it is now; null when refused.' }) transfer: MemberTransferEntity | null;
   @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
 }
+export enum LeaderState {
+  SET = 'SET',
+  NOT_SET = 'NOT_SET',
+  HIDDEN = 'HIDDEN',
+}
+registerEnumType(LeaderState, {
+  name: 'LeaderState',
+  description: "Whether a node has a leader (secretary, building head, household head), as the viewer may know it: a leader the viewer may not see is HIDDEN, never NOT_SET.",
+  valuesConfig: {
+    SET: { description: 'Has a leader, shown in `leader`.' },
+    NOT_SET: { description: 'Nobody holds the position (未设置).' },
+    HIDDEN: { description: 'Somebody holds it, outside your access (无权查看): `leader` is null.' },
+  },
+});

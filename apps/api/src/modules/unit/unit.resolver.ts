@@ -16,7 +16,7 @@ import * as evaluations from './evaluation.service.js';
 import * as doubleReports from './double-report.service.js';
 import * as partners from './partner.service.js';
 import {
-  Agreement, AgreementConnection, AgreementCreateInput, AgreementCreatePayload, AgreementStatus, AgreementTerminateInput, AgreementTerminatePayload,
+  Agreement, AgreementConnection, AgreementCreateInput, AgreementCreatePayload, AgreementRenewInput, AgreementRenewPayload, AgreementStatus, AgreementTerminateInput, AgreementTerminatePayload,
   CoBuildingUnit, CoBuildingUnitConnection, CoBuildingUnitCreateInput, CoBuildingUnitCreatePayload, CoBuildingUnitLinkInput, CoBuildingUnitLinkPayload,
   CoBuildingUnitUpdateInput, CoBuildingUnitUpdatePayload, CommitteeSeat, CommitteeSeatConnection, CommitteeSeatCreateInput, CommitteeSeatCreatePayload,
   CommitteeSeatEndInput, CommitteeSeatEndPayload, CrossAppointment, CrossAppointmentConnection, CrossAppointmentCreateInput,
@@ -28,6 +28,7 @@ import {
 import * as unitWrites from './unit.write.js';
 import { partnerResolvers } from './partner.resolver.js';
 import './unit.chain.js';
+import './unit.export.js'; // GET /export/units.xlsx, /export/unit-<table>.xlsx
 
 registerNodeType(CoBuildingUnitEntity, 'CoBuildingUnit', (ctx, id) => units.loadUnit(ctx, id));
 registerNodeType(AgreementEntity, 'Agreement', (ctx, id) => units.findVisibleRow(ctx, AgreementEntity, 'Agreement', id));
@@ -134,8 +135,11 @@ export class AgreementResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Days left in force (0 on the expiry day); null once expired or terminated.' })
   daysUntilExpiry(@Root() row: AgreementEntity) { return agreements.daysUntilExpiry(row); }
 
-  @FieldResolver(() => Boolean, { description: `True when the agreement is in force and expires within ${agreements.RENEWAL_WINDOW_DAYS} days: time to renew (续签提醒).` })
-  renewalDue(@Root() row: AgreementEntity) { return agreements.renewalDue(row); }
+  @FieldResolver(() => Boolean, { description: `True when the agreement is in force, expires within ${agreements.RENEWAL_WINDOW_DAYS} days and has not been renewed: time to renew (续签提醒).` })
+  renewalDue(@Root() row: AgreementEntity, @Ctx() ctx: Context) { return agreements.renewalDueOf(ctx, row); }
+
+  @FieldResolver(() => Boolean, { description: 'True when a later agreement between the same unit and community (a renewal, 续签) is signed and not terminated.' })
+  renewed(@Root() row: AgreementEntity, @Ctx() ctx: Context) { return agreements.isRenewed(ctx, row); }
 }
 
 @Resolver(() => CommitteeSeat)
@@ -204,11 +208,12 @@ export class UnitQueryResolver {
   async coBuildingUnits(
     @Arg('communityId', () => ID, { nullable: true, description: 'Only units working with this community committee.' }) communityId: string | null,
     @Arg('kind', () => UnitKind, { nullable: true, description: 'Only units of this kind.' }) kind: UnitKind | null,
+    @Arg('agreementStatus', () => AgreementStatus, { nullable: true, description: 'Only units with an agreement of this status that you may see (of the community, when `communityId` is given).' }) agreementStatus: AgreementStatus | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context,
   ) {
     const page = toPage(args);
-    const { rows, total } = await units.listUnits(ctx, { communityId: communityArg(communityId), kind }, page);
+    const { rows, total } = await units.listUnits(ctx, { communityId: communityArg(communityId), kind, agreement: agreementStatus ? agreements.agreementFilter(ctx, agreementStatus) : null }, page);
     return toConnection(rows, page, total);
   }
 
@@ -258,6 +263,11 @@ export class UnitMutationResolver {
   @Mutation(() => AgreementCreatePayload, { description: 'Record a signed co-building agreement (共驻共建协议).' })
   agreementCreate(@Arg('input', () => AgreementCreateInput, { description: 'What to do; see the input type.' }) input: AgreementCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({ agreement: await agreements.createAgreement(ctx, input) }), { agreement: null });
+  }
+
+  @Mutation(() => AgreementRenewPayload, { description: 'Renew (续签) an agreement in force or expired: a new agreement between the same parties that starts when the old one ends.' })
+  agreementRenew(@Arg('input', () => AgreementRenewInput, { description: 'What to do; see the input type.' }) input: AgreementRenewInput, @Ctx() ctx: Context) {
+    return payload(async () => ({ agreement: await agreements.renewAgreement(ctx, input) }), { agreement: null });
   }
 
   @Mutation(() => AgreementTerminatePayload, { description: 'Terminate an agreement in force before its term ends.' })

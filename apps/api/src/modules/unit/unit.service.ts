@@ -141,7 +141,14 @@ export async function contactPhoneOf(ctx: Context, unit: CoBuildingUnitEntity, r
  * Units: of one community (public), or without a community the units of the caller's communities (staff)
  * or the whole public directory (everyone else); by name.
  */
-export async function listUnits(ctx: Context, filter: { communityId?: number | null; kind?: UnitKind | null }, page: Page): Promise<{ rows: CoBuildingUnitEntity[]; total: () => Promise<number> }> {
+export interface UnitListFilter {
+  communityId?: number | null;
+  kind?: UnitKind | null;
+  /** Units with an agreement of some status (agreement.service agreementFilter). */
+  agreement?: { sql: (communityId: number | null) => string; params: (communityId: number | null) => unknown[] } | null;
+}
+
+export async function listUnits(ctx: Context, filter: UnitListFilter, page: Page): Promise<{ rows: CoBuildingUnitEntity[]; total: () => Promise<number> }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filter.communityId != null) {
@@ -156,6 +163,10 @@ export async function listUnits(ctx: Context, filter: { communityId?: number | n
   if (filter.kind) {
     conditions.push('u.kind = ?');
     params.push(filter.kind);
+  }
+  if (filter.agreement) {
+    conditions.push(filter.agreement.sql(filter.communityId ?? null));
+    params.push(...filter.agreement.params(filter.communityId ?? null));
   }
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
   const rows = await sql(ctx.em, `select u.* from co_building_unit u ${where} order by u.name, u.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);

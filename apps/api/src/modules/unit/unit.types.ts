@@ -224,6 +224,13 @@ export class AgreementTerminateInput {
   @Field(() => String, { description: 'Why, 1 to 200 characters.' }) reason: string;
 }
 
+@InputType('AgreementRenewInput', { description: 'Renew (续签) an agreement in force or expired: a new agreement between the same parties, from the day after the old one ends (today when it has expired).' })
+export class AgreementRenewInput {
+  @Field(() => ID, { description: 'The agreement to renew.' }) id: string;
+  @Field(() => Int, { nullable: true, description: 'Term of the new agreement in months, 1 to 120 (default the old term).' }) termMonths?: number | null;
+  @Field(() => [String], { nullable: true, description: 'What the unit commits to in the new term (default the old commitments).' }) commitments?: string[] | null;
+}
+
 @InputType('CommitteeSeatCreateInput', { description: "Give a unit's representative a seat on a community committee (兼职委员)." })
 export class CommitteeSeatCreateInput {
   @Field(() => ID, { description: 'The unit.' }) unitId: string;
@@ -316,6 +323,7 @@ export const CoBuildingUnitCreatePayload = ObjectPayload('CoBuildingUnitCreatePa
 export const CoBuildingUnitUpdatePayload = ObjectPayload('CoBuildingUnitUpdatePayload', 'coBuildingUnitUpdate', 'unit', () => CoBuildingUnit, 'The unit as it is now; null when refused.');
 export const CoBuildingUnitLinkPayload = ObjectPayload('CoBuildingUnitLinkPayload', 'coBuildingUnitLink', 'unit', () => CoBuildingUnit, 'The unit as it is now; null when refused.');
 export const AgreementCreatePayload = ObjectPayload('AgreementCreatePayload', 'agreementCreate', 'agreement', () => Agreement, 'The agreement recorded; null when refused.');
+export const AgreementRenewPayload = ObjectPayload('AgreementRenewPayload', 'agreementRenew', 'agreement', () => Agreement, 'The new agreement; null when refused.');
 export const AgreementTerminatePayload = ObjectPayload('AgreementTerminatePayload', 'agreementTerminate', 'agreement', () => Agreement, 'The agreement as it is now; null when refused.');
 export const CommitteeSeatCreatePayload = ObjectPayload('CommitteeSeatCreatePayload', 'committeeSeatCreate', 'seat', () => CommitteeSeat, 'The seat created; null when refused.');
 export const CommitteeSeatEndPayload = ObjectPayload('CommitteeSeatEndPayload', 'committeeSeatEnd', 'seat', () => CommitteeSeat, 'The seat as it is now; null when refused.');

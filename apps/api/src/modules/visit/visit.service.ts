@@ -12,7 +12,7 @@ import { fromRows } from '../../db/rows.js';
 import { assertCan, condition, readable, subtreeEnd } from '../access/index.js';
 import { loadNode, OrgLevel, type OrgNodeEntity } from '../org/index.js';
 import { findVisibleMember } from '../member/index.js';
-import { findVisibleHousehold } from '../household/index.js';
+import { findVisibleHousehold, placeOf } from '../household/index.js';
 import { actorOf, createDemand, DemandChannel, DemandEventKind, findVisibleDemand, insertEvent, type DemandEntity } from '../demand/index.js';
 import { VisitEntity, VisitKind } from './visit.entity.js';
 import { VisitLedgerGroup, type RecordVisitInput, type VisitFilter, type VisitLedgerRow } from './visit.types.js';
@@ -210,12 +210,13 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput, now = n
         text(input.findings, 2000, field('findings'), '走访情况') ?? '', text(input.followUp, 2000, field('followUp'), '后续跟进'), people, opinions, fixed, accountId]);
     const inner = { ...ctx, em, loaders: new Loaders(ctx.access.scopeKey) };
     const visitor = member?.name ?? null;
+    const where = household ? await placeOf(inner, household) : null;
     for (const [i, d] of demands.entries()) {
       let made: DemandEntity;
       try {
         made = await createDemand(inner, {
           orgNodeId: demandNode, channel: DemandChannel.VISIT, category: d.category, title: d.title, description: d.description ?? null,
-          place: household ? { compound: household.compound, building: household.building, text: `${household.unit ? `${household.unit}单元` : ''}${household.room}` } : { text: place },
+          place: household && where ? { compound: where.compound, building: where.building, text: `${household.unit ? `${household.unit}单元` : ''}${household.room}` } : { text: place },
           residentName: household?.headName ?? null, resolvedOnSpot: d.resolvedOnSpot ?? false,
         }, now);
       } catch (error) {

@@ -20,6 +20,7 @@ const OrgNodePageQuery = graphql(`
         id
         name
       }
+      leaderState
       stats {
         descendantCount
       }
@@ -52,6 +53,9 @@ export const load: PageServerLoad = async (event) => {
   // `?pages=N` shows N pages of children, so "加载更多" works without JavaScript.
   const pages = Math.min(Math.max(Number.parseInt(event.url.searchParams.get('pages') ?? '1', 10) || 1, 1), MAX_EXTRA_PAGES + 1);
   const children = await appendPages(event, orgNode.id, toChildPage(orgNode.children), pages - 1);
-  const crumbs = orgCrumbs(orgNode, viewer.grants.map((g) => g.node.id));
-  return { node: orgNode, children, pages, crumbs };
+  const grantIds = viewer.grants.map((g) => g.node.id);
+  const crumbs = orgCrumbs(orgNode, grantIds);
+  // the node's totals count its whole subtree; say so when that reaches beyond the viewer's own grants
+  const withinScope = [orgNode.id, ...orgNode.ancestors.map((a) => a.id)].some((id) => grantIds.includes(id));
+  return { node: orgNode, children, pages, crumbs, withinScope };
 };
