@@ -18,6 +18,7 @@ import { activityEntities, activityModuleResolvers } from './activity/activity.m
 import { volunteerEntities, volunteerResolvers } from './volunteer/volunteer.module.js';
 import { demandEntities, demandResolvers } from './demand/demand.module.js';
 import { demandMetricsResolvers } from './demand/demand.metrics.js';
+import { notificationEntities } from './notification/notification.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -38,6 +39,7 @@ export const entities = [
   ...activityEntities,
   ...volunteerEntities,
   ...demandEntities,
+  ...notificationEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -5,6 +5,7 @@ import { Migration20261123000003_partners } from './Migration20261123000003_part
 import { Migration20261123000004_activities } from './Migration20261123000004_activities.js';
 import { Migration20261123000005_partner_scope } from './Migration20261123000005_partner_scope.js';
 import { Migration20261203000006_demands } from './Migration20261203000006_demands.js';
+import { Migration20261203000010_notifications } from './Migration20261203000010_notifications.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123000004_activities', class: Migration20261123000004_activities },
   { name: 'Migration20261123000005_partner_scope', class: Migration20261123000005_partner_scope },
   { name: 'Migration20261203000006_demands', class: Migration20261203000006_demands },
+  { name: 'Migration20261203000010_notifications', class: Migration20261203000010_notifications },
 ];
