@@ -5,6 +5,7 @@ export const ICONS = {
   org: 'M9.5 3.5h5v4h-5zM3.5 16.5h5v4h-5zM9.5 16.5h5v4h-5zM15.5 16.5h5v4h-5zM12 7.5v9M6 16.5v-3h12v3',
   more: 'M4 7h16M4 12h16M4 17h16',
   demand: 'M4.5 5h15v10.5h-8l-4 3.5v-3.5h-3zM8 9h8M8 12h5',
+  activity: 'M4.5 6.5h15v13h-15zM4.5 10.5h15M8.5 4v4M15.5 4v4M8 14h3M8 17h6',
 } as const;
 
 export type IconName = keyof typeof ICONS;
