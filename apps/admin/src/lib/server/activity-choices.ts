@@ -42,3 +42,16 @@ export async function editorChoices(event: Event, grants: readonly { role: strin
   );
   return { organizers: [...organizers.values()], communities };
 }
+
+/** The communities the person's grants lie in (a branch's community through its ancestors), at most five. */
+export async function communitiesOf(event: Event, grants: readonly { node: { id: string; name: string; level: string } }[]): Promise<{ id: string; name: string }[]> {
+  const found = new Map<string, string>();
+  for (const g of grants) if (g.node.level === 'COMMUNITY') found.set(g.node.id, g.node.name);
+  const below = grants.filter((g) => g.node.level !== 'COMMUNITY' && g.node.level !== 'STREET').slice(0, 5);
+  const nodes = await Promise.all(below.map((g) => query(event, EditorChoices, { nodeId: g.node.id })));
+  for (const { orgNode } of nodes) {
+    const community = orgNode?.ancestors.find((a) => a.level === 'COMMUNITY');
+    if (community) found.set(community.id, community.name);
+  }
+  return [...found].slice(0, 5).map(([id, name]) => ({ id, name }));
+}

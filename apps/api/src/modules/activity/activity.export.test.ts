@@ -71,15 +71,15 @@ describe('activity exports', () => {
     const p1 = phone();
     await api.gql(SIGN_UP, { input: { activityId: a.id, name: '王小明', phone: p1 } });
     await api.gql(SIGN_UP, { input: { activityId: a.id, name: '赵大海', phone: phone(), joinWaitlist: true } });
-    const rows = await sheet(await download(`/export/activities/${encodeURIComponent(a.id)}/registrations.xlsx`, admin));
+    const rows = await sheet(await download(`/export/activity-registrations.xlsx?activity=${encodeURIComponent(a.id)}`, admin));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ 姓名: '王*明', 手机号: `${p1.slice(0, 3)}****${p1.slice(-4)}`, 状态: '已报名' });
     expect(rows[1]).toMatchObject({ 状态: '候补中', 候补顺序: 1 });
     expect(JSON.stringify(rows)).not.toContain(p1);
 
     const outsider = await api.login('zhenxing-admin');
-    expect((await download(`/export/activities/${encodeURIComponent(a.id)}/registrations.xlsx`, outsider)).status).toBe(404);
-    expect((await download(`/export/activities/nonsense/registrations.xlsx`, admin)).status).toBe(404);
+    expect((await download(`/export/activity-registrations.xlsx?activity=${encodeURIComponent(a.id)}`, outsider)).status).toBe(404);
+    expect((await download(`/export/activity-registrations.xlsx?activity=nonsense`, admin)).status).toBe(404);
   });
 });
 

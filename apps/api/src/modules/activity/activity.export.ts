@@ -3,7 +3,7 @@
  *
  * - `GET /export/activities.xlsx?window=UPCOMING|PAST&q=&status=`: the admin list with its filters, through the
  *   same `listActivities` (so the same access); seats, waiting list and check-ins per activity.
- * - `GET /export/activities/:id/registrations.xlsx`: an activity's sign-ups, for staff over its organiser only;
+ * - `GET /export/activity-registrations.xlsx?activity=<ID>`: an activity's sign-ups, for staff over its organiser only;
  *   names and phones masked (a file travels), no confirmation codes (they are the residents' keys).
  */
 import { TZDate } from '@date-fns/tz';
@@ -132,10 +132,10 @@ async function* registrationRows(ctx: Context, activity: ActivityEntity): AsyncG
 
 registerHttpRoute({
   method: 'GET',
-  path: '/export/activities/:id/registrations.xlsx',
+  path: '/export/activity-registrations.xlsx',
   auth: 'staff',
   handler: async (ctx, req, res) => {
-    const id = idOf(String(req.params.id), 'Activity');
+    const id = typeof req.query.activity === 'string' ? idOf(req.query.activity, 'Activity') : null;
     const activity = id == null ? null : await findVisibleActivity(ctx, id);
     // an activity the caller may not see the sign-ups of reads as missing
     if (!activity || !(await canSeeRegistrants(ctx, activity))) throw new HttpError(404, 'NOT_FOUND', '找不到该活动的报名名单');

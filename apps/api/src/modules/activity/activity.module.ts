@@ -4,7 +4,7 @@ import { RegistrationEntity } from './registration.entity.js';
 import { activityResolvers } from './activity.resolver.js';
 import { registrationResolvers } from './registration.resolver.js';
 import { ActivityOrgStatsResolver } from './activity.chain.js';
-import './activity.export.js'; // GET /export/activities.xlsx, /export/activities/:id/registrations.xlsx
+import './activity.export.js'; // GET /export/activities.xlsx, /export/activity-registrations.xlsx
 
 export const activityEntities = [
   VenueEntity, ActivitySeriesEntity, ActivityEntity, RegistrationEntity,
