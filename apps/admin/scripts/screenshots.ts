@@ -3,7 +3,8 @@
  *   npm run screenshots -w @tongxin/admin      (starts the API with demo data and this site; build it first)
  *   ADMIN_URL=http://127.0.0.1:3001 npm run screenshots -w @tongxin/admin   (uses a running site)
  * Writes docs/screenshots/admin-home.png (phone) and admin-home-desktop.png, and the demand board and a demand's
- * page on a phone (admin-demands.png, admin-demand.png).
+ * page on a phone (admin-demands.png, admin-demand.png), and the activity editor filled in for a weekly series at
+ * 1366 px and 375 px (admin-activity-editor-desktop.png, admin-activity-editor.png, whole page).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +30,7 @@ async function shoot(
   phone: boolean,
   /** After signing in: go where the picture is taken (default: stay on the home page). */
   open?: (page: Page) => Promise<void>,
+  fullPage = false,
 ) {
   const page = await browser.newPage({
     viewport,
@@ -44,7 +46,7 @@ async function shoot(
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await open?.(page);
-  await page.screenshot({ path: path.join(outDir, file) });
+  await page.screenshot({ path: path.join(outDir, file), fullPage });
   await page.close();
 }
 
@@ -77,7 +79,34 @@ try {
     }
     await page.waitForURL((url) => /^\/demands\/[^/]+$/.test(url.pathname));
   });
-  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png and admin-demand.png in ${outDir}`);
+  // the activity editor, filled in as a worker plans the Friday volunteer service: every week, eight times
+  const editor = async (page: Page) => {
+    await page.goto(`${adminUrl}/activities/new`);
+    const friday = new Date();
+    friday.setUTCDate(friday.getUTCDate() + ((5 - friday.getUTCDay() + 7) % 7 || 7));
+    const day = friday.toISOString().slice(0, 10);
+    await page.getByLabel('活动标题').fill('周五志愿服务：楼道清洁和消防通道清理');
+    await page.getByLabel('类别').selectOption('VOLUNTEER_SERVICE');
+    await page.getByLabel('开始时间（北京时间）').fill(`${day}T15:00`);
+    await page.getByLabel('结束时间').fill(`${day}T17:00`);
+    await page.getByLabel('重复方式').selectOption('WEEKLY');
+    await page.getByLabel('一共几次').fill('8');
+    const venues = page.getByLabel('地点（阵地）').locator('option');
+    if ((await venues.count()) > 1) await page.getByLabel('地点（阵地）').selectOption({ index: 1 });
+    await page.getByLabel('名额').fill('30');
+    await page.getByLabel('活动介绍（居民可见）').fill('周五志愿服务队和共建单位的志愿者一起清理楼道杂物、疏通消防通道，张贴安全提示。欢迎居民一起参加，请穿方便活动的衣服。');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  };
+  // the whole editor fits a tall desktop window; on a phone the picture starts at the times and the repetition
+  await shoot(browser, 'admin-activity-editor-desktop.png', { width: 1366, height: 1560 }, false, editor);
+  await shoot(browser, 'admin-activity-editor.png', { width: 375, height: 812 }, true, async (page) => {
+    await editor(page);
+    await page.getByLabel('主办组织').evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -110);
+    });
+  });
+  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png, admin-demand.png, admin-activity-editor.png and admin-activity-editor-desktop.png in ${outDir}`);
 } finally {
   await browser.close();
   await platform?.stop();
