@@ -153,3 +153,26 @@ describe('the notification outbox', () => {
     expect(row).toEqual({ status: 'FAILED', attempts: MAX_ATTEMPTS, last_error: '网关无响应' });
   });
 });
+
+describe('reading the outbox', () => {
+  it('runs the same statements for 3 activities with their messages, door staff and door rights as for 12', async () => {
+    for (let i = 0; i < 12; i++) {
+      const a = await makeActivity(api, admin, { organizerId: hongkang, title: `批量通知 ${i}`, capacity: 1 });
+      await signUp(a.id);
+      await signUp(a.id, true);
+      await api.gql(CANCEL_ACTIVITY, { input: { id: a.id } }, admin);
+    }
+    const PAGE = `query($n: Int) { activities(first: $n, filter: { search: "批量通知", status: CANCELLED }) { edges { node {
+      title viewerCanCheckIn doorStaff { username } sequence
+      notifications(first: 5) { totalCount edges { node { kind body delivery { status } registration { phone status } } } }
+      registrations(first: 5) { edges { node { status notifications { kind } } } } } } } }`;
+    const small = await api.countStatements(() => api.gql(PAGE, { n: 3 }, admin));
+    const large = await api.countStatements(() => api.gql(PAGE, { n: 12 }, admin));
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.data.activities.edges).toHaveLength(12);
+    const first = large.result.data.activities.edges[0].node;
+    expect(first.notifications.totalCount).toBe(2);
+    expect(first.registrations.edges.every((e: any) => e.node.notifications[0]?.kind === 'ACTIVITY_CANCELLED')).toBe(true);
+    expect(large.statements).toBe(small.statements);
+  });
+});
