@@ -200,6 +200,7 @@ export class ActivityQueryResolver {
       communityId, organizerId, coHostId,
       impossible: [communityId, organizerId, coHostId].includes(-1),
       category: f.category, window: f.window, from: f.from, to: f.to, search: f.search, status: f.status, audience: f.audience,
+      includeCancelled: f.includeCancelled,
     }, page);
     return toConnection(rows, page, total);
   }

@@ -110,6 +110,12 @@ describe('the notification outbox', () => {
     expect(page.notifications[0].body).toContain('已取消');
     expect(page.activity).toMatchObject({ status: 'CANCELLED', sequence: 3 });
 
+    // calendar feeds keep the cancelled event (asked for explicitly); plain public lists drop it
+    const LISTED = `query($f: ActivityFilter) { activities(filter: $f, first: 50) { edges { node { id status sequence } } } }`;
+    const withCancelled = (await api.gql(LISTED, { f: { search: '变更通知测试', includeCancelled: true } })).data.activities.edges.map((e: any) => e.node);
+    expect(withCancelled).toEqual([{ id: activity.id, status: 'CANCELLED', sequence: 3 }]);
+    expect((await api.gql(LISTED, { f: { search: '变更通知测试' } })).data.activities.edges).toEqual([]);
+
     // with no provider configured the worker marks them shown on the page only
     expect(await deliverPending(api.orm, pageOnlyProvider)).toMatchObject({ pageOnly: 4, sent: 0 });
     const statuses = (await api.gql(ADMIN_MESSAGES, { id: activity.id }, admin)).data.node.notifications.edges.map((e: any) => e.node.delivery.status);

@@ -237,6 +237,14 @@ describe.skipIf(!browserTestsEnabled('admin activities'))('activities (Chromium)
     await expectNoSeriousA11yIssues(page);
     await page.context().close();
 
+    // the subscribed calendar keeps the event, marked cancelled, with a higher SEQUENCE
+    const activityId = decodeURIComponent(laterPath.split('/').at(-1)!);
+    const feed = await (await fetch(`${harness.platform.eventsUrl}/calendar.ics`)).text();
+    const event = feed.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').find((block) => block.includes(`UID:${activityId}@tongxin`));
+    expect(event, 'the cancelled activity is still in the feed').toBeDefined();
+    expect(event).toContain('STATUS:CANCELLED');
+    expect(event).toMatch(/SEQUENCE:[1-9]/);
+
     await phone.goto(ticket);
     const lead = phone.locator('section.ticket');
     expect(await lead.locator('.status').textContent()).toBe('活动已取消');
