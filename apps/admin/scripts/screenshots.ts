@@ -6,7 +6,8 @@
  * page on a phone (admin-demands.png, admin-demand.png), the member roll and a member's profile (admin-members.png,
  * admin-member.png); the dashboard and a co-building unit's page at 1366 and 375 px
  * (admin-dashboard*.png, admin-unit*.png). `SHOTS=dashboard,unit` takes only the pictures whose names contain one
- * of those words.
+ * of those words; the activity editor filled in for a weekly series at 1366 px and 375 px
+ * (admin-activity-editor-desktop.png, admin-activity-editor.png, whole page).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -108,7 +109,34 @@ try {
   };
   await shoot(browser, 'admin-unit.png', { width: 375, height: 812 }, true, unitPage, true, 'zhenxing-admin');
   await shoot(browser, 'admin-unit-desktop.png', { width: 1366, height: 900 }, false, unitPage, true, 'zhenxing-admin');
-  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png, admin-demand.png, admin-members.png, admin-member.png, admin-dashboard*.png and admin-unit*.png in ${outDir}`);
+  // the activity editor, filled in as a worker plans the Friday volunteer service: every week, eight times
+  const editor = async (page: Page) => {
+    await page.goto(`${adminUrl}/activities/new`);
+    const friday = new Date();
+    friday.setUTCDate(friday.getUTCDate() + ((5 - friday.getUTCDay() + 7) % 7 || 7));
+    const day = friday.toISOString().slice(0, 10);
+    await page.getByLabel('活动标题').fill('周五志愿服务：楼道清洁和消防通道清理');
+    await page.getByLabel('类别').selectOption('VOLUNTEER_SERVICE');
+    await page.getByLabel('开始时间（北京时间）').fill(`${day}T15:00`);
+    await page.getByLabel('结束时间').fill(`${day}T17:00`);
+    await page.getByLabel('重复方式').selectOption('WEEKLY');
+    await page.getByLabel('一共几次').fill('8');
+    const venues = page.getByLabel('地点（阵地）').locator('option');
+    if ((await venues.count()) > 1) await page.getByLabel('地点（阵地）').selectOption({ index: 1 });
+    await page.getByLabel('名额').fill('30');
+    await page.getByLabel('活动介绍（居民可见）').fill('周五志愿服务队和共建单位的志愿者一起清理楼道杂物、疏通消防通道，张贴安全提示。欢迎居民一起参加，请穿方便活动的衣服。');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  };
+  // the whole editor fits a tall desktop window; on a phone the picture starts at the times and the repetition
+  await shoot(browser, 'admin-activity-editor-desktop.png', { width: 1366, height: 1560 }, false, editor);
+  await shoot(browser, 'admin-activity-editor.png', { width: 375, height: 812 }, true, async (page) => {
+    await editor(page);
+    await page.getByLabel('主办组织').evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -110);
+    });
+  });
+  console.log(`wrote admin-home.png, admin-home-desktop.png, admin-demands.png, admin-demand.png, admin-members.png, admin-member.png, admin-dashboard*.png, admin-unit*.png, admin-activity-editor.png and admin-activity-editor-desktop.png in ${outDir}`);
 } finally {
   await browser.close();
   await platform?.stop();

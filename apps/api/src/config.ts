@@ -47,6 +47,15 @@ const schema = z.object({
   /** Seconds between passes of the demand escalation job (modules/demand/demand.escalation.ts); 0 turns it off. */
   DEMAND_ESCALATION_INTERVAL_S: z.coerce.number().int().min(0).default(60),
   /**
+   * Who delivers messages to residents (modules/notification): `none` delivers nowhere (they show on the
+   * resident's code page and in the admin site), `webhook` POSTs each one to NOTIFY_WEBHOOK_URL (an SMS or
+   * WeChat template-message gateway).
+   */
+  NOTIFY_PROVIDER: z.enum(['none', 'webhook']).default('none'),
+  NOTIFY_WEBHOOK_URL: z.string().url('NOTIFY_WEBHOOK_URL must be a URL').optional(),
+  /** Milliseconds between passes of the notification delivery worker; 0 turns it off. */
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  /**
    * Key that seals residents' personal data at rest: 32 bytes, base64 or hex (`openssl rand -base64 32`).
    * Required in production; elsewhere a fixed development key is used and a warning logged.
    */
@@ -54,7 +63,7 @@ const schema = z.object({
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'DATA_KEY must be 32 bytes as base64 (44 characters) or hex (64 characters)')
     .optional(),
-});
+}).refine((c) => c.NOTIFY_PROVIDER !== 'webhook' || c.NOTIFY_WEBHOOK_URL, { message: 'NOTIFY_PROVIDER=webhook needs NOTIFY_WEBHOOK_URL', path: ['NOTIFY_WEBHOOK_URL'] });
 
 export type Config = z.infer<typeof schema>;
 

@@ -7,6 +7,7 @@ import { demoAnnouncements, seedDemoIfEmpty } from './db/seed/index.js';
 import { createServer } from './server.js';
 import { startDemandEscalation } from './modules/demand/index.js';
 import { installDataKey } from './app/data-key.js';
+import { providerFromConfig, startNotificationWorker } from './modules/notification/index.js';
 
 const config = loadConfig();
 // before the demo seed: it seals residents' personal data
@@ -23,6 +24,7 @@ const server = await createServer(orm, config);
 const port = await server.listen(config.PORT, config.HOST);
 logger.info({ url: `http://${config.HOST}:${port}/graphql` }, 'Tongxin API ready');
 const stopEscalation = startDemandEscalation(orm, config.DEMAND_ESCALATION_INTERVAL_S, (error) => logger.error({ err: error }, 'demand escalation pass failed'));
+const stopNotifications = startNotificationWorker(orm, providerFromConfig(config), config.NOTIFY_INTERVAL_MS, (error) => logger.error({ err: error }, 'notification delivery pass failed'));
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -32,6 +34,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   stopEscalation();
+  stopNotifications();
   await server.close();
   await orm.close();
   logger.info('stopped');

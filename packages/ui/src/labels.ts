@@ -144,6 +144,35 @@ export const SERVICE_SOURCE_LABEL: Readonly<Record<ServiceSource, string>> = {
   MANUAL: '手工录入',
 };
 
+export type NotificationKind = 'WAITLIST_PROMOTED' | 'ACTIVITY_CHANGED' | 'ACTIVITY_CANCELLED' | 'DEMAND_REPLY';
+export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED' | 'PAGE_ONLY';
+export type RecurrenceFrequency = 'WEEKLY' | 'MONTHLY';
+export type MonthlyBy = 'WEEKDAY_OF_MONTH' | 'DAY_OF_MONTH';
+
+export const NOTIFICATION_KIND_LABEL: Readonly<Record<NotificationKind, string>> = {
+  WAITLIST_PROMOTED: '候补转正',
+  ACTIVITY_CHANGED: '活动变更',
+  ACTIVITY_CANCELLED: '活动取消',
+  DEMAND_REPLY: '诉求回复',
+};
+
+export const NOTIFICATION_STATUS_LABEL: Readonly<Record<NotificationStatus, string>> = {
+  PENDING: '待发送',
+  SENT: '已发送',
+  FAILED: '发送失败',
+  PAGE_ONLY: '仅页面显示',
+};
+
+export const RECURRENCE_FREQUENCY_LABEL: Readonly<Record<RecurrenceFrequency, string>> = {
+  WEEKLY: '每周',
+  MONTHLY: '每月',
+};
+
+export const MONTHLY_BY_LABEL: Readonly<Record<MonthlyBy, string>> = {
+  WEEKDAY_OF_MONTH: '按第几个星期几',
+  DAY_OF_MONTH: '按日期',
+};
+
 export const UNIT_KIND_LABEL: Readonly<Record<CoBuildingUnitKind, string>> = {
   GOVERNMENT_OFFICE: '机关单位',
   ENTERPRISE: '企业',
@@ -333,6 +362,10 @@ export const ENUM_LABELS = {
   ActivityAudience: ACTIVITY_AUDIENCE_LABEL,
   RegistrationStatus: REGISTRATION_STATUS_LABEL,
   ServiceSource: SERVICE_SOURCE_LABEL,
+  NotificationKind: NOTIFICATION_KIND_LABEL,
+  NotificationStatus: NOTIFICATION_STATUS_LABEL,
+  RecurrenceFrequency: RECURRENCE_FREQUENCY_LABEL,
+  MonthlyBy: MONTHLY_BY_LABEL,
   CoBuildingUnitKind: UNIT_KIND_LABEL,
   AgreementStatus: AGREEMENT_STATUS_LABEL,
   CrossAppointmentRole: CROSS_APPOINTMENT_ROLE_LABEL,

@@ -46,6 +46,15 @@ describe('navigation', () => {
     expect(currentEntry('/units/Q29CdWlsZGluZ1VuaXQ6MQ')?.short).toBe('单位');
   });
 
+  it('shows 活动 to every role, with the calendar and the volunteers under it', () => {
+    const has = (roles: string[]) => navFor(roles.map((role) => ({ role }) as never)).some((e) => e.href === '/activities');
+    for (const role of ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER']) expect(has([role]), role).toBe(true);
+    expect(has([])).toBe(false);
+    expect(currentEntry('/activities/calendar')?.short).toBe('活动');
+    expect(currentEntry('/activities/QWN0aXZpdHk6MQ/edit')?.short).toBe('活动');
+    expect(currentEntry('/volunteers')?.short).toBe('活动');
+  });
+
   it('finds the entry a path belongs to', () => {
     expect(currentEntry('/')?.short).toBe('首页');
     expect(currentEntry('/org/T3JnTm9kZTox')?.short).toBe('首页');

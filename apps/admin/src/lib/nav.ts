@@ -18,8 +18,11 @@ export interface NavEntry {
 /** The screens of the admin site. A new screen is a route folder under routes/(app) and one entry here. */
 export const NAV: readonly NavEntry[] = [
   { label: '首页', short: '首页', href: '/', icon: 'home', covers: ['/org/'] },
-  // Checking in changes a registration: the roles that may write, as the API decides.
-  { label: '活动签到', short: '签到', href: '/checkin', icon: 'checkin', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY'] },
+  // Working the door (the API's ActivityDoor policy): writing roles over the organiser, branch secretaries and grid
+  // workers of its subtree, and door staff an activity names (any role: they reach the screen by its address).
+  { label: '活动签到', short: '签到', href: '/checkin', icon: 'checkin', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER'] },
+  // Staff read the activities their grants cover (drafts, sign-ups); volunteers and their hours belong here too.
+  { label: '活动', short: '活动', href: '/activities', icon: 'activity', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'], covers: ['/volunteers'] },
   // Every grant may read the demands under its node (the API's Demand policy); an account without grants sees none.
   { label: '诉求', short: '诉求', href: '/demands', icon: 'demand', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Every grant reads the members under its node (the API's PartyMember policy); writing is for admins and secretaries.

@@ -23,6 +23,7 @@ import { meetingEntities, meetingResolvers } from './meeting/meeting.module.js';
 import { visitEntities, visitResolvers } from './visit/visit.module.js';
 import { hazardEntities, hazardResolvers } from './hazard/hazard.module.js';
 import { projectEntities, projectResolvers } from './project/project.module.js';
+import { notificationEntities } from './notification/notification.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -53,6 +54,7 @@ export const entities = [
   ...visitEntities,
   ...hazardEntities,
   ...projectEntities,
+  ...notificationEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,5 +1,6 @@
 import type { ActivityCategory, ActivityStatus, ActivityWindow, RegistrationStatus } from '$lib/gql/graphql';
 import { ACTIVITY_CATEGORY_LABEL, REGISTRATION_STATUS_LABEL } from '@tongxin/ui';
+export { NOTIFICATION_KIND_LABEL } from '@tongxin/ui';
 import { formatDateTime } from './format';
 
 /** Activity categories in Chinese, as the admin site and the API name them. */

@@ -75,6 +75,8 @@ export class ActivityEntity {
   @Property({ type: 'datetime', onCreate: () => new Date() }) createdAt: Date = new Date();
   @Property({ type: 'datetime', onUpdate: () => new Date() }) updatedAt: Date = new Date();
   @Property({ type: 'integer', version: true }) version: number;
+  /** The iCalendar SEQUENCE: raised with every edit and the cancellation, so subscribed calendars update. */
+  @Property({ type: 'integer' }) sequence: number = 0;
 
   get globalId(): string { return toGlobalId('Activity', this.id); }
 

@@ -5,6 +5,7 @@ import { activityResolvers } from './activity.resolver.js';
 import { registrationResolvers } from './registration.resolver.js';
 import { ActivityOrgStatsResolver } from './activity.chain.js';
 import { OrgNodeActivityMonthsResolver } from './activity.months.js';
+import './activity.export.js'; // GET /export/activities.xlsx, /export/activity-registrations.xlsx
 
 export const activityEntities = [
   VenueEntity, ActivitySeriesEntity, ActivityEntity, RegistrationEntity,

@@ -9,14 +9,18 @@
  * - Venue: public; changed by staff who may change its community.
  * - Registration (names and phones of residents who signed up): staff over the activity's organiser read
  *   them; roles that need contact details see them in clear. Never partners or the public.
+ * - ActivityDoor (who may check residents in and out at an activity's door, `registrationCheckIn` /
+ *   `registrationCheckOut`): staff with a writing role over the organiser; staff of the organiser's own
+ *   subtree (a branch secretary or grid worker under the community committee that runs it); and the accounts
+ *   the activity names as door staff (activity_door_staff). Viewers and partners never.
  */
 import type { Context } from '../../graphql/context.js';
-import { and, condition, definePolicy, everyone, nodeInSubtree, or, rule, anyOf, type Condition } from '../access/index.js';
-import { PERSONAL_DATA_ROLES, WRITE_ROLES } from '../access/index.js';
-import { underNode } from '../org/index.js';
+import { and, condition, definePolicy, everyone, inSubtree, nodeInSubtree, or, rule, anyOf, type Condition } from '../access/index.js';
+import { GrantRole, PERSONAL_DATA_ROLES, WRITE_ROLES } from '../access/index.js';
+import { loadNode, underNode } from '../org/index.js';
 import { ActivityAudience, ActivityEntity, ActivitySeriesEntity, ActivityStatus, VenueEntity } from './activity.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
-import { coHostIdsOf, loadActivity, occurrenceCountOf } from './activity.service.js';
+import { coHostIdsOf, doorStaffOf, loadActivity, occurrenceCountOf } from './activity.service.js';
 
 /** Public activities anyone may open: published or over, or cancelled after having been published. */
 export function isPubliclyVisible(a: ActivityEntity): boolean {
@@ -101,3 +105,56 @@ definePolicy<RegistrationEntity>({
   read: overOrganizerOfActivity(),
   reveal: overOrganizerOfActivity(PERSONAL_DATA_ROLES),
 });
+
+/** Roles that may work the door of an activity organised above them (viewers only look). */
+export const DOOR_ROLES = [GrantRole.COMMITTEE_ADMIN, GrantRole.BRANCH_SECRETARY, GrantRole.GRID_WORKER];
+
+const staffAccountId = (ctx: Context) => (ctx.access.principal.kind === 'staff' ? ctx.access.principal.accountId : null);
+
+/** Grants of door roles on the organiser or below it: their paths start with the organiser's. */
+function doorGrantPaths(ctx: Context): string[] {
+  return ctx.access.grants.filter((g) => DOOR_ROLES.includes(g.role)).map((g) => g.path);
+}
+
+/** Who may check residents in and out at an activity's door (see the top of this file). */
+export const atTheDoor = rule<ActivityEntity>(
+  async (ctx, a) => {
+    const accountId = staffAccountId(ctx);
+    if (accountId == null) return false;
+    const organizer = await loadNode(ctx, a.organizerId);
+    if (!organizer) return false;
+    if (ctx.access.canWrite(organizer.path)) return true;
+    if (doorGrantPaths(ctx).some((p) => p.startsWith(organizer.path))) return true;
+    return (await doorStaffOf(ctx, a.id)).some((s) => s.accountId === accountId);
+  },
+  (ctx, t) => {
+    const accountId = staffAccountId(ctx);
+    if (accountId == null) return { sql: 'false', params: [] };
+    const over = inSubtreeOf(ctx, 'dn.path');
+    const below = doorGrantPaths(ctx);
+    const organiser = [over.sql, ...below.map(() => 'starts_with(?, dn.path)')].filter((c) => c !== 'false');
+    const named = { sql: `exists (select 1 from activity_door_staff ds where ds.activity_id = ${t}.id and ds.account_id = ?)`, params: [accountId] as unknown[] };
+    if (organiser.length === 0) return named;
+    return or(
+      { sql: `exists (select 1 from org_node dn where dn.id = ${t}.organizer_id and (${organiser.join(' or ')}))`, params: [...over.params, ...below] },
+      named,
+    );
+  },
+);
+
+function inSubtreeOf(ctx: Context, pathSql: string): Condition {
+  return inSubtree(ctx.access, pathSql, WRITE_ROLES);
+}
+
+definePolicy<ActivityEntity>({
+  type: 'ActivityDoor',
+  table: 'activity',
+  entity: ActivityEntity,
+  read: atTheDoor,
+  write: atTheDoor,
+});
+
+/** May the caller check residents in and out at this activity's door? */
+export function canWorkDoor(ctx: Context, a: ActivityEntity): Promise<boolean> {
+  return Promise.resolve(atTheDoor.check(ctx, a));
+}

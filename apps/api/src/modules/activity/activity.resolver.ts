@@ -13,12 +13,20 @@ import * as activities from './activity.service.js';
 import * as venues from './venue.service.js';
 import {
   ActivitiesArgs, Activity, ActivityCancelInput, ActivityCancelPayload, ActivityConnection, ActivityCreateInput, ActivityCreatePayload,
+  ActivityDoorStaffSetInput, ActivityDoorStaffSetPayload, DoorStaff,
   ActivityPublishInput, ActivityPublishPayload, ActivitySeries, ActivityUpdateInput, ActivityUpdatePayload, Venue, VenueConnection,
   VenueCreateInput, VenueCreatePayload, VenueUpdateInput, VenueUpdatePayload,
 } from './activity.types.js';
 import { RegistrationStatus } from './registration.entity.js';
 import { registrationCountOf, registrationsOfActivity } from './registration.service.js';
 import { RegistrationConnection } from './registration.types.js';
+import { canWorkDoor } from './activity.policy.js';
+import { Notification, NotificationDelivery, notificationCountOfActivity, notificationsOfActivity, type NotificationEntity } from '../notification/index.js';
+import { Connection } from '../../graphql/relay.js';
+import { findVisibleRegistration } from './registration.service.js';
+import { Registration } from './registration.types.js';
+
+export const NotificationConnection = Connection(Notification, 'Notification', 'message to a resident');
 
 registerNodeType(ActivityEntity, 'Activity', (ctx, id) => activities.findVisibleActivity(ctx, id));
 registerNodeType(VenueEntity, 'Venue', (ctx, id) => venues.loadVenue(ctx, id));
@@ -117,9 +125,47 @@ export class ActivityFieldsResolver {
     return activities.canUpdateActivity(ctx, a);
   }
 
+  @FieldResolver(() => [DoorStaff], { description: 'Staff accounts named to check residents in and out at the door (besides staff over the organiser and its subtree); empty unless you are staff over the organiser.' })
+  @ListBound(activities.MAX_DOOR_STAFF)
+  async doorStaff(@Root() a: ActivityEntity, @Ctx() ctx: Context) {
+    return (await activities.canSeeRegistrants(ctx, a)) ? activities.doorStaffOf(ctx, a.id) : [];
+  }
+
+  @FieldResolver(() => Boolean, { description: 'You may check residents in and out at its door: staff with a writing role over the organiser, staff of the organiser\'s own subtree (branch secretaries, grid workers), and the door staff it names.' })
+  viewerCanCheckIn(@Root() a: ActivityEntity, @Ctx() ctx: Context) {
+    return canWorkDoor(ctx, a);
+  }
+
+  @FieldResolver(() => NotificationConnection, { nullable: true, description: 'Messages sent to its registrants (moved up, changed, cancelled), newest first; null unless you are staff over the organiser.' })
+  async notifications(@Root() a: ActivityEntity, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    if (!(await activities.canSeeRegistrants(ctx, a))) return null;
+    const page = toPage(args);
+    return toConnection(await notificationsOfActivity(ctx, a.id, page), page, () => notificationCountOfActivity(ctx, a.id));
+  }
+
   @FieldResolver(() => Int, { description: 'Changes with every update; pass it as `expectedVersion` to avoid overwriting others.' })
   version(@Root() a: ActivityEntity) {
     return a.version;
+  }
+}
+
+/** Staff over the activity a message is about; the resident sees only the text on the code page. */
+async function staffOverMessage(ctx: Context, n: NotificationEntity): Promise<boolean> {
+  if (n.activityId == null || !ctx.access.isStaff) return false;
+  const activity = await activities.loadActivity(ctx, n.activityId);
+  return activity != null && activities.canSeeRegistrants(ctx, activity);
+}
+
+@Resolver(() => Notification)
+export class NotificationFieldsResolver {
+  @FieldResolver(() => NotificationDelivery, { nullable: true, description: 'How it was delivered; null unless you are staff over the activity.' })
+  async delivery(@Root() n: NotificationEntity, @Ctx() ctx: Context) {
+    return (await staffOverMessage(ctx, n)) ? n : null;
+  }
+
+  @FieldResolver(() => Registration, { nullable: true, description: 'The registration it was sent to (name and phone masked); null unless you are staff over the activity.' })
+  async registration(@Root() n: NotificationEntity, @Ctx() ctx: Context) {
+    return n.registrationId != null && (await staffOverMessage(ctx, n)) ? findVisibleRegistration(ctx, n.registrationId) : null;
   }
 }
 
@@ -154,6 +200,7 @@ export class ActivityQueryResolver {
       communityId, organizerId, coHostId,
       impossible: [communityId, organizerId, coHostId].includes(-1),
       category: f.category, window: f.window, from: f.from, to: f.to, search: f.search, status: f.status, audience: f.audience,
+      includeCancelled: f.includeCancelled,
     }, page);
     return toConnection(rows, page, total);
   }
@@ -230,6 +277,13 @@ export class ActivityMutationResolver {
     }, { activity: null, activities: null });
   }
 
+  @Mutation(() => ActivityDoorStaffSetPayload, { description: 'Name the staff accounts that may check residents in and out at an activity, besides staff over its organiser and its subtree (staff over the organiser).' })
+  activityDoorStaffSet(@Arg('input', () => ActivityDoorStaffSetInput, { description: 'What to do (see the input type).' }) input: ActivityDoorStaffSetInput, @Ctx() ctx: Context) {
+    return payload(async () => ({
+      activity: await activities.setDoorStaff(ctx, requireId(input.id, ['input', 'id'], 'Activity'), input.usernames),
+    }), { activity: null });
+  }
+
   @Mutation(() => VenueCreatePayload, { description: 'Add a venue to a community you manage.' })
   venueCreate(@Arg('input', () => VenueCreateInput, { description: 'What to do (see the input type).' }) input: VenueCreateInput, @Ctx() ctx: Context) {
     return payload(async () => ({
@@ -245,4 +299,4 @@ export class ActivityMutationResolver {
   }
 }
 
-export const activityResolvers = [ActivityFieldsResolver, VenueFieldsResolver, ActivitySeriesFieldsResolver, ActivityQueryResolver, ActivityMutationResolver];
+export const activityResolvers = [ActivityFieldsResolver, NotificationFieldsResolver, VenueFieldsResolver, ActivitySeriesFieldsResolver, ActivityQueryResolver, ActivityMutationResolver];

@@ -18,6 +18,7 @@ import {
 } from './activity.entity.js';
 import { MonthlyBy, occurrenceStarts, recurrenceLabel, windowBounds, type ActivityWindowName } from './activity.time.js';
 import { optionalText, uniquely, validInt, validSearch, validText } from '../../graphql/validate.js';
+import { notifyCancelled, notifyChanged, notifyPromoted } from './activity.messages.js';
 
 /** Most occurrences one series may have. */
 export const MAX_OCCURRENCES = 52;
@@ -112,6 +113,46 @@ export async function coHostIdsOf(ctx: Context, activityId: number): Promise<num
   return (await coHostsOf(ctx, activityId)).map((u) => u.id);
 }
 
+export interface DoorStaff { accountId: number; username: string; displayName: string }
+
+/** The most door staff one activity may name (the field's list bound). */
+export const MAX_DOOR_STAFF = 20;
+
+/** Accounts each activity names as door staff, by username, batched. */
+export function doorStaffOf(ctx: Context, activityId: number): Promise<DoorStaff[]> {
+  return ctx.loaders
+    .get<number, DoorStaff[]>('activity.doorStaff', async (ids) => {
+      const rows = await sql<{ activity_id: number; account_id: number; username: string; display_name: string }>(ctx.em,
+        `select s.activity_id, s.account_id, a.username, a.display_name from activity_door_staff s join account a on a.id = s.account_id
+         where s.activity_id = any(?::int[]) order by s.activity_id, a.username`, [[...ids]]);
+      return groupBy(ids, rows, (r) => r.activity_id).map((list) => list.map((r) => ({ accountId: r.account_id, username: r.username, displayName: r.display_name })));
+    })
+    .load(activityId);
+}
+
+/** Name the accounts (by username) that may check residents in and out at the activity's door; replaces the list. */
+export async function setDoorStaff(ctx: Context, id: number, usernames: string[]): Promise<ActivityEntity> {
+  requireStaff(ctx);
+  const seen = await activityForChange(ctx, id);
+  await writerOf(ctx, seen);
+  const wanted = [...new Set(usernames.map((u) => u.trim().toLowerCase()).filter(Boolean))];
+  if (wanted.length > MAX_DOOR_STAFF) fail(UserErrorCode.INVALID_INPUT, `签到人员最多 ${MAX_DOOR_STAFF} 人`, field('usernames'));
+  await ctx.em.transactional(async (em) => {
+    await lockActivity(em, id);
+    const accounts = wanted.length === 0 ? [] : await sql<{ id: number; username: string }>(em,
+      `select id, username from account where username = any(?::text[]) and disabled_at is null`, [wanted]);
+    const missing = wanted.filter((u) => !accounts.some((a) => a.username === u));
+    if (missing.length > 0) fail(UserErrorCode.NOT_FOUND, `找不到这些账号：${missing.join('、')}`, field('usernames'));
+    await sql(em, `delete from activity_door_staff where activity_id = ?`, [id]);
+    if (accounts.length > 0) {
+      await sql(em, `insert into activity_door_staff (activity_id, account_id) select ?, unnest(?::int[])`, [id, accounts.map((a) => a.id)]);
+    }
+    await sql(em, `update activity set updated_at = now() where id = ?`, [id]);
+  });
+  ctx.loaders.clearAll();
+  return (await loadActivity(ctx, id))!;
+}
+
 export interface SeatCounts { confirmed: number; waitlisted: number; checkedIn: number }
 
 /** Seats taken, waiting list and check-ins of each activity, one statement per batch. */
@@ -190,13 +231,16 @@ export interface ActivityListFilter {
   audience?: ActivityAudience | null;
   organizerId?: number | null;
   coHostId?: number | null;
+  /** Also list public activities cancelled after publishing (calendar feeds mark them cancelled). */
+  includeCancelled?: boolean | null;
   /** A filter id that decodes to nothing: the list is empty. */
   impossible?: boolean;
 }
 
 /** Visible activities matching the filter, by start time then id. */
 export async function listActivities(ctx: Context, filter: ActivityListFilter, page: Page, now = new Date()): Promise<{ rows: ActivityEntity[]; total: () => Promise<number> }> {
-  const visible = listVisibility(ctx);
+  // with includeCancelled: exactly what the caller may open (the policy's read condition, partners included)
+  const visible = filter.includeCancelled ? condition(ctx, 'read', 'Activity', 'a') : listVisibility(ctx);
   const where: string[] = [visible.sql];
   const params: unknown[] = [...visible.params];
   const add = (condition: string, ...values: unknown[]) => { where.push(condition); params.push(...values); };
@@ -311,9 +355,10 @@ export async function seatedCount(em: EntityManager, activityId: number): Promis
 
 /**
  * Move waiting residents up, first come first served, into the seats that are free (call with the activity
- * row locked). Returns how many moved up.
+ * row locked), and tell each of them. Returns how many moved up.
  */
 export async function fillSeats(em: EntityManager, activity: ActivityEntity): Promise<number> {
+  // in order, so the messages follow the waiting list
   const rows = await sql<{ id: number }>(em,
     `update registration set status = 'CONFIRMED', promoted_at = now(), updated_at = now()
      where id in (
@@ -322,6 +367,7 @@ export async function fillSeats(em: EntityManager, activity: ActivityEntity): Pr
               from registration where activity_id = ? and status in ${SEATED_SQL})
      ) returning id`,
     [activity.id, activity.capacity, activity.capacity, activity.id]);
+  await notifyPromoted(em, activity, rows.map((r) => r.id));
   return rows.length;
 }
 
@@ -478,6 +524,7 @@ export async function updateActivity(ctx: Context, input: ActivityUpdate): Promi
       }
       moreSeats = capacity == null || a.capacity == null || capacity > a.capacity;
     }
+    const before = { venueId: a.venueId, title: a.title };
     if (input.venueId !== undefined) a.venueId = input.venueId == null ? null : (await venueFor(em, input.venueId, a.communityId)).id;
     if (input.coHostIds != null) await setCoHosts(em, [a.id], await checkUnits(em, input.coHostIds));
     if (title !== undefined) a.title = title;
@@ -486,11 +533,16 @@ export async function updateActivity(ctx: Context, input: ActivityUpdate): Promi
     if (capacity !== undefined) a.capacity = capacity;
     if (coverImageUrl !== undefined) a.coverImageUrl = coverImageUrl;
     if (input.audience != null) a.audience = input.audience;
+    const residentsCare = a.startsAt.getTime() !== times.startsAt.getTime() || a.endsAt.getTime() !== times.endsAt.getTime()
+      || a.title !== before.title || (input.venueId !== undefined && a.venueId !== before.venueId);
     Object.assign(a, times);
     // co-host changes live in another table: still a change of the activity
     if (input.coHostIds != null) a.updatedAt = new Date();
+    // every edit is a new version of the calendar event
+    a.sequence += 1;
     await em.flush();
     if (moreSeats && a.status === ActivityStatus.PUBLISHED) await fillSeats(em, a);
+    if (residentsCare && a.status === ActivityStatus.PUBLISHED) await notifyChanged(em, a);
     return a;
   });
   ctx.loaders.clearAll();
@@ -515,7 +567,13 @@ async function changeStatus(
   ctx: Context,
   id: number,
   includeLater: boolean,
-  change: { set: string; check: (a: ActivityEntity) => void; later: (em: EntityManager, a: ActivityEntity) => Promise<number[]> },
+  change: {
+    set: string;
+    check: (a: ActivityEntity) => void;
+    later: (em: EntityManager, a: ActivityEntity) => Promise<number[]>;
+    /** Runs in the transaction on each changed activity. */
+    after?: (em: EntityManager, a: ActivityEntity) => Promise<unknown>;
+  },
 ): Promise<ActivityEntity[]> {
   requireStaff(ctx);
   await writerOf(ctx, await activityForChange(ctx, id));
@@ -524,7 +582,9 @@ async function changeStatus(
     change.check(a);
     const ids = [a.id, ...(includeLater ? await change.later(em, a) : [])];
     const rows = await sql(em, `update activity set ${change.set}, updated_at = now(), version = version + 1 where id = any(?::int[]) returning *`, [ids]);
-    return rows.map((r) => em.map(ActivityEntity, r)).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime() || x.id - y.id);
+    const changed = rows.map((r) => em.map(ActivityEntity, r)).sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime() || x.id - y.id);
+    if (change.after) for (const activity of changed) await change.after(em, activity);
+    return changed;
   });
   ctx.loaders.clearAll();
   return result;
@@ -542,11 +602,13 @@ export function publishActivity(ctx: Context, id: number, includeLater: boolean)
 
 export function cancelActivity(ctx: Context, id: number, includeLater: boolean, now = new Date()): Promise<ActivityEntity[]> {
   return changeStatus(ctx, id, includeLater, {
-    set: `status = 'CANCELLED', cancelled_at = now()`,
+    // a new SEQUENCE: subscribed calendars replace the event with its cancelled version
+    set: `status = 'CANCELLED', cancelled_at = now(), sequence = sequence + 1`,
     check: (a) => {
       if (a.status === ActivityStatus.CANCELLED) fail(UserErrorCode.INVALID_STATE, '活动已经取消', field('id'));
       if (a.effectiveStatus(now) === ActivityStatus.FINISHED) fail(UserErrorCode.INVALID_STATE, '活动已结束，不能取消', field('id'));
     },
     later: (em, a) => laterOccurrenceIds(em, a, [ActivityStatus.DRAFT, ActivityStatus.PUBLISHED], now),
+    after: (em, a) => notifyCancelled(em, a),
   });
 }

@@ -95,6 +95,20 @@ export class Activity extends Node {
   @Field(() => DateTimeResolver, { nullable: true, description: 'Sign-up closes at; null: when the activity starts.' }) registrationClosesAt: Date | null;
   @Field(() => ActivityAudience, { description: 'Open to everyone or members only.' }) audience: ActivityAudience;
   @Field(() => String, { nullable: true, description: 'Cover image URL (https).' }) coverImageUrl: string | null;
+  @Field(() => Int, { description: 'iCalendar SEQUENCE: 0 when created, one more with every edit and the cancellation.' }) sequence: number;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was cancelled.' }) cancelledAt: Date | null;
+}
+
+@ObjectType('DoorStaff', { description: 'A staff account an activity names to check residents in and out at its door (签到人员).' })
+export class DoorStaff {
+  @Field(() => String, { description: 'Sign-in name.' }) username: string;
+  @Field(() => String, { description: 'Name shown in the admin site.' }) displayName: string;
+}
+
+@InputType('ActivityDoorStaffSetInput', { description: 'Name the staff accounts that may check residents in and out at an activity (replaces the list).' })
+export class ActivityDoorStaffSetInput {
+  @Field(() => ID, { description: 'The activity.' }) id: string;
+  @Field(() => [String], { description: 'Sign-in names of the accounts, at most 20; an empty list removes them all.' }) usernames: string[];
 }
 
 export const ActivityConnection = Connection(Activity, 'Activity', 'activity');
@@ -111,6 +125,7 @@ export class ActivityFilter {
   @Field(() => ActivityAudience, { nullable: true, description: 'Only this audience.' }) audience?: ActivityAudience | null;
   @Field(() => ID, { nullable: true, description: 'Only activities organised by this org node or any node below it.' }) organizerId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Only activities this co-building unit co-hosts.' }) coHostId?: string | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Also public activities cancelled after they were published (for calendar feeds, which mark them STATUS:CANCELLED instead of dropping them).' }) includeCancelled?: boolean | null;
 }
 
 @ArgsType()
@@ -199,6 +214,7 @@ export const ActivityCreatePayload = ActivitiesPayload('ActivityCreatePayload', 
 export const ActivityUpdatePayload = ActivityPayload('ActivityUpdatePayload', 'activityUpdate');
 export const ActivityPublishPayload = ActivitiesPayload('ActivityPublishPayload', 'activityPublish');
 export const ActivityCancelPayload = ActivitiesPayload('ActivityCancelPayload', 'activityCancel');
+export const ActivityDoorStaffSetPayload = ActivityPayload('ActivityDoorStaffSetPayload', 'activityDoorStaffSet');
 
 @InputType('VenueCreateInput', { description: 'A new venue of a community.' })
 export class VenueCreateInput {

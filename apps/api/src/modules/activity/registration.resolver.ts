@@ -11,7 +11,11 @@ import * as registrations from './registration.service.js';
 import {
   Registration, RegistrationCancelInput, RegistrationCancelPayload, RegistrationCheckInInput, RegistrationCheckInPayload,
   RegistrationCheckOutInput, RegistrationCheckOutPayload, RegistrationCreateInput, RegistrationCreatePayload,
+  RegistrationPromoteInput, RegistrationPromotePayload, RegistrationStaffCancelInput, RegistrationStaffCancelPayload,
 } from './registration.types.js';
+import { idOf as rowIdOf } from '../../graphql/relay.js';
+import { ListBound } from '../../graphql/cost.js';
+import { MAX_REGISTRATION_NOTIFICATIONS, Notification, notificationsOfRegistration } from '../notification/index.js';
 import { Volunteer } from '../volunteer/index.js';
 import { rateLimitField } from '../../graphql/rate-limit.js';
 
@@ -39,6 +43,12 @@ export class RegistrationFieldsResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Place on the waiting list, 1-based, only while WAITLISTED.' })
   waitlistPosition(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
     return registrations.waitlistPositionOf(ctx, r);
+  }
+
+  @FieldResolver(() => [Notification], { description: "Messages to the resident about this sign-up (moved up, activity changed or cancelled), newest first, at most 20. Shown on the resident's code page whether or not an SMS went out." })
+  @ListBound(MAX_REGISTRATION_NOTIFICATIONS)
+  notifications(@Root() r: RegistrationEntity, @Ctx() ctx: Context) {
+    return notificationsOfRegistration(ctx, r.id);
   }
 
   @FieldResolver(() => Activity, { description: 'The activity signed up for.' })
@@ -87,4 +97,21 @@ export class RegistrationMutationResolver {
   }
 }
 
-export const registrationResolvers = [RegistrationFieldsResolver, RegistrationQueryResolver, RegistrationMutationResolver];
+@Resolver()
+export class RegistrationStaffMutationResolver {
+  @Mutation(() => RegistrationPromotePayload, { description: 'Move a resident up from the waiting list out of turn (staff who may change the activity); the resident is notified.' })
+  registrationPromote(@Arg('input', () => RegistrationPromoteInput, { description: 'What to do (see the input type).' }) input: RegistrationPromoteInput, @Ctx() ctx: Context) {
+    return payload(async () => ({
+      registration: await registrations.promoteRegistration(ctx, { id: rowIdOf(input.id, 'Registration'), addSeat: input.addSeat }),
+    }), { registration: null });
+  }
+
+  @Mutation(() => RegistrationStaffCancelPayload, { description: 'Cancel a sign-up for the resident (staff who may change the activity); a freed seat goes to the first on the waiting list, who is notified.' })
+  registrationStaffCancel(@Arg('input', () => RegistrationStaffCancelInput, { description: 'What to do (see the input type).' }) input: RegistrationStaffCancelInput, @Ctx() ctx: Context) {
+    return payload(async () => ({
+      registration: await registrations.staffCancelRegistration(ctx, { id: rowIdOf(input.id, 'Registration') }),
+    }), { registration: null });
+  }
+}
+
+export const registrationResolvers = [RegistrationFieldsResolver, RegistrationQueryResolver, RegistrationMutationResolver, RegistrationStaffMutationResolver];

@@ -10,7 +10,9 @@ import { sql } from '../../db/sql.js';
 import { fromRows } from '../../db/rows.js';
 import { loadNode } from '../org/index.js';
 import { ActivityStatus, type ActivityEntity } from './activity.entity.js';
-import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockActivity, requireStaff } from './activity.service.js';
+import { canSeeRegistrants, fillSeats, findVisibleActivity, loadActivity, lockActivity, requireStaff, seatedCount, writerOf } from './activity.service.js';
+import { canWorkDoor } from './activity.policy.js';
+import { notifyPromoted } from './activity.messages.js';
 import { roundedHours, shanghaiDay } from './activity.time.js';
 import { RegistrationEntity, RegistrationStatus } from './registration.entity.js';
 import { findVisibleVolunteer, ServiceRecordEntity, ServiceSource, type VolunteerEntity } from '../volunteer/index.js';
@@ -237,14 +239,20 @@ export async function cancelRegistration(ctx: Context, input: { code: string; ph
 
 // ---- at the door ---------------------------------------------------------------------------------------
 
-/** Staff who can write the activity's organiser; NOT_FOUND when they cannot even see the registration. */
+/**
+ * Who may work the door is the ActivityDoor policy (activity.policy.ts): decided before the transaction that
+ * locks the rows, as the policy may read. A code of an activity whose door the caller may not work reads as
+ * missing, so codes cannot be probed from another community's door.
+ */
+async function assertDoor(ctx: Context, code: string): Promise<void> {
+  const registration = CODE_PATTERN.test(code) ? await registrationByCode(ctx, code) : null;
+  const activity = registration ? await loadActivity(ctx, registration.activityId) : null;
+  if (!activity || !(await canWorkDoor(ctx, activity))) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
+}
+
 async function lockForDoor(ctx: Context, em: EntityManager, code: string): Promise<{ activity: ActivityEntity; registration: RegistrationEntity }> {
-  const locked = CODE_PATTERN.test(code) ? await lockByCode(ctx, em, code) : null;
+  const locked = await lockByCode(ctx, em, code);
   if (!locked) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
-  // the same decisions as the Registration read and Activity write policies, on the organiser read in this transaction
-  const [organizer] = await sql<{ path: string }>(em, `select path from org_node where id = ?`, [locked.activity.organizerId]);
-  if (!ctx.access.canRead(organizer.path)) fail(UserErrorCode.NOT_FOUND, '找不到该确认码', ['input', 'code']);
-  if (!ctx.access.canWrite(organizer.path)) throw forbidden();
   return locked;
 }
 
@@ -265,6 +273,7 @@ const DOOR_OPENS_BEFORE_MS = 3600_000;
 export async function checkIn(ctx: Context, input: { code: string; volunteerId?: number | null }): Promise<RegistrationEntity> {
   requireStaff(ctx);
   const code = normalizeCode(input.code);
+  await assertDoor(ctx, code);
   const result = await ctx.em.transactional(async (em) => {
     const { activity, registration } = await lockForDoor(ctx, em, code);
     if (activity.status === ActivityStatus.CANCELLED || activity.status === ActivityStatus.DRAFT) fail(UserErrorCode.INVALID_STATE, '活动未发布或已取消，不能签到', ['input', 'code']);
@@ -294,6 +303,7 @@ export async function checkIn(ctx: Context, input: { code: string; volunteerId?:
 export async function checkOut(ctx: Context, input: { code: string }): Promise<{ registration: RegistrationEntity; serviceRecord: ServiceRecordEntity | null }> {
   requireStaff(ctx);
   const code = normalizeCode(input.code);
+  await assertDoor(ctx, code);
   const accountId = ctx.access.principal.kind === 'staff' ? ctx.access.principal.accountId : null;
   const result = await ctx.em.transactional(async (em) => {
     const { activity, registration } = await lockForDoor(ctx, em, code);
@@ -321,3 +331,61 @@ export async function checkOut(ctx: Context, input: { code: string }): Promise<{
   return result;
 }
 
+
+// ---- staff on the lists --------------------------------------------------------------------------------
+
+/** A registration for a staff change: staff who may change the activity; others NOT_FOUND (or FORBIDDEN if they may see it). */
+async function registrationForStaff(ctx: Context, id: number | null): Promise<RegistrationEntity> {
+  requireStaff(ctx);
+  const seen = id == null ? null : await findVisibleRegistration(ctx, id);
+  if (!seen) fail(UserErrorCode.NOT_FOUND, '找不到该报名', ['input', 'id']);
+  await writerOf(ctx, (await loadActivity(ctx, seen.activityId))!);
+  return seen;
+}
+
+/**
+ * Staff move one resident up from the waiting list, out of turn. Without a free seat it is refused with
+ * ACTIVITY_FULL unless `addSeat` raises the capacity by one (an extra chair), so confirmed seats never exceed
+ * the capacity. The resident is told (outbox).
+ */
+export async function promoteRegistration(ctx: Context, input: { id: number | null; addSeat?: boolean | null }): Promise<RegistrationEntity> {
+  const seen = await registrationForStaff(ctx, input.id);
+  const result = await ctx.em.transactional(async (em) => {
+    const activity = (await lockActivity(em, seen.activityId))!;
+    const [row] = await sql(em, `select * from registration where id = ? for update`, [seen.id]);
+    const registration = em.map(RegistrationEntity, row);
+    if (registration.status !== RegistrationStatus.WAITLISTED) fail(UserErrorCode.INVALID_STATE, '只有候补名单上的报名可以转正', ['input', 'id']);
+    if (activity.status !== ActivityStatus.PUBLISHED || activity.effectiveStatus() === ActivityStatus.FINISHED) fail(UserErrorCode.INVALID_STATE, '活动未在报名中（已取消或已结束），不能转正', ['input', 'id']);
+    if (activity.capacity != null && (await seatedCount(em, activity.id)) >= activity.capacity) {
+      if (!input.addSeat) fail(UserErrorCode.ACTIVITY_FULL, '名额已满：可以增加一个名额后转正', ['input', 'addSeat']);
+      await sql(em, `update activity set capacity = capacity + 1, version = version + 1, updated_at = now() where id = ?`, [activity.id]);
+    }
+    const [updated] = await sql(em, `update registration set status = 'CONFIRMED', promoted_at = now(), updated_at = now() where id = ? returning *`, [registration.id]);
+    await notifyPromoted(em, activity, [registration.id]);
+    return em.map(RegistrationEntity, updated);
+  });
+  ctx.loaders.clearAll();
+  return result;
+}
+
+/**
+ * Staff cancel a sign-up (the resident phoned in, or a duplicate). A freed seat goes to the first on the
+ * waiting list, who is told. Cancelling twice is harmless; a checked-in sign-up stays.
+ */
+export async function staffCancelRegistration(ctx: Context, input: { id: number | null }): Promise<RegistrationEntity> {
+  const seen = await registrationForStaff(ctx, input.id);
+  const result = await ctx.em.transactional(async (em) => {
+    const activity = (await lockActivity(em, seen.activityId))!;
+    const [row] = await sql(em, `select * from registration where id = ? for update`, [seen.id]);
+    const registration = em.map(RegistrationEntity, row);
+    if (registration.status === RegistrationStatus.CANCELLED) return registration;
+    if (registration.status === RegistrationStatus.CHECKED_IN || registration.status === RegistrationStatus.CHECKED_OUT) {
+      fail(UserErrorCode.INVALID_STATE, '已签到的报名不能取消', ['input', 'id']);
+    }
+    const [updated] = await sql(em, `update registration set status = 'CANCELLED', cancelled_at = now(), updated_at = now() where id = ? returning *`, [registration.id]);
+    if (registration.status === RegistrationStatus.CONFIRMED && activity.status === ActivityStatus.PUBLISHED && activity.effectiveStatus() !== ActivityStatus.FINISHED) await fillSeats(em, activity);
+    return em.map(RegistrationEntity, updated);
+  });
+  ctx.loaders.clearAll();
+  return result;
+}

@@ -79,3 +79,26 @@ export class RegistrationCheckOutPayload {
   @Field(() => ServiceRecord, { nullable: true, description: 'Service hours credited to the volunteer (check-in to check-out, rounded to the half hour); null for residents who are not volunteers.' }) serviceRecord: ServiceRecordEntity | null;
   @Field(() => [UserError], { description: 'Why it was refused (NOT_FOUND, INVALID_STATE), if it was.' }) userErrors: UserError[];
 }
+
+@InputType('RegistrationPromoteInput', { description: 'Move a resident up from the waiting list out of turn (staff who may change the activity).' })
+export class RegistrationPromoteInput {
+  @Field(() => ID, { description: 'The registration (WAITLISTED).' }) id: string;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'When no seat is free, add one to the capacity (an extra chair) instead of being refused with ACTIVITY_FULL.' }) addSeat?: boolean | null;
+}
+
+@ObjectType('RegistrationPromotePayload', { description: 'Result of registrationPromote. Codes: NOT_FOUND, INVALID_STATE (not on the waiting list, or the activity is not open), ACTIVITY_FULL (no free seat and addSeat not given).' })
+export class RegistrationPromotePayload {
+  @Field(() => Registration, { nullable: true, description: 'The registration, now CONFIRMED; null when refused.' }) registration: RegistrationEntity | null;
+  @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
+}
+
+@InputType('RegistrationStaffCancelInput', { description: 'Cancel a sign-up for the resident (staff who may change the activity).' })
+export class RegistrationStaffCancelInput {
+  @Field(() => ID, { description: 'The registration.' }) id: string;
+}
+
+@ObjectType('RegistrationStaffCancelPayload', { description: 'Result of registrationStaffCancel. Codes: NOT_FOUND, INVALID_STATE (already checked in).' })
+export class RegistrationStaffCancelPayload {
+  @Field(() => Registration, { nullable: true, description: 'The registration, now CANCELLED; null when refused.' }) registration: RegistrationEntity | null;
+  @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
+}

@@ -3,6 +3,7 @@ import { RecognitionEntity, ServiceRecordEntity, VolunteerEntity, VolunteerTeamE
 import { volunteerResolvers as volunteerTypeResolvers } from './volunteer.resolver.js';
 import './volunteer.chain.js';
 import { OrgNodeServiceHoursMonthsResolver } from './volunteer.months.js';
+import './volunteer.export.js'; // GET /export/volunteers.xlsx, /export/volunteer-teams.xlsx
 
 export const volunteerEntities = [VolunteerEntity, VolunteerTeamEntity, ServiceRecordEntity, RecognitionEntity];
 export const volunteerResolvers = [...volunteerTypeResolvers, OrgNodeServiceHoursMonthsResolver];

@@ -9,6 +9,7 @@ const activity: CalendarActivityFragment = {
   description: '现场提供免费血压测量、法律咨询和便民理发。\n请自带水杯。'.repeat(3),
   category: 'SERVICE_FAIR',
   status: 'PUBLISHED',
+  sequence: 0,
   startsAt: '2025-11-28T01:00:00.000Z',
   endsAt: '2025-11-28T03:30:00.000Z',
   venue: { name: '红康社区党群服务中心', address: '深圳市龙华区民治街道红康路 88 号' },
@@ -47,8 +48,11 @@ describe('iCalendar export', () => {
     expect(text).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/m);
   });
 
-  it('marks cancelled activities as cancelled', () => {
-    const cancelled = buildCalendar({ name: 'x', origin: 'https://e', activities: [{ ...activity, status: 'CANCELLED' }] });
-    expect(cancelled).toContain('STATUS:CANCELLED');
+  it('marks cancelled activities as cancelled, with the sequence the API gives, so calendars replace their copy', () => {
+    const cancelled = buildCalendar({ name: 'x', origin: 'https://e', activities: [{ ...activity, status: 'CANCELLED', sequence: 3 }] });
+    const event = new ICAL.Event(parse(cancelled).getFirstSubcomponent('vevent')!);
+    expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(event.sequence).toBe(3);
+    expect(new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!).sequence).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ export const CalendarActivity = graphql(`
     description
     category
     status
+    sequence
     startsAt
     endsAt
     venue {
@@ -72,6 +73,8 @@ export function buildCalendar(options: CalendarOptions): string {
       url,
       categories: [{ name: CATEGORY_LABELS[activity.category] }],
       status: activity.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      // raised by the API with every edit and the cancellation: calendars replace only a higher SEQUENCE
+      sequence: activity.sequence,
     });
   }
   return calendar.toString();

@@ -30,7 +30,11 @@ const KEEP_PAST_DAYS = 30;
 const PAGE_SIZE = 100;
 const MAX_PAGES = 5;
 
-/** Subscribable feed: /calendar.ics?community=<id>&category=<CATEGORY>. */
+/**
+ * Subscribable feed: /calendar.ics?community=<id>&category=<CATEGORY>. A cancelled activity stays in the feed
+ * with STATUS:CANCELLED (and a higher SEQUENCE), so subscribed calendars strike it out instead of keeping a
+ * stale copy of an event that silently disappeared.
+ */
 export const GET: RequestHandler = async (event) => {
   const communityId = event.url.searchParams.get('community') || null;
   const category = parseCategory(event.url.searchParams.get('category'));
@@ -40,7 +44,7 @@ export const GET: RequestHandler = async (event) => {
   let communityName: string | null = null;
   let after: string | null = null;
   for (let pageNo = 0; pageNo < MAX_PAGES; pageNo++) {
-    const data: CalendarFeedQuery = await api(event, CalendarFeed, { filter: { communityId, category, from }, first: PAGE_SIZE, after });
+    const data: CalendarFeedQuery = await api(event, CalendarFeed, { filter: { communityId, category, from, includeCancelled: true }, first: PAGE_SIZE, after });
     communityName ??= data.publicCommunities.find((c) => c.id === communityId)?.name ?? null;
     activities.push(...data.activities.edges.map((edge) => edge.node));
     if (!data.activities.pageInfo.hasNextPage) break;

@@ -72,7 +72,7 @@ async function door(event: RequestEvent, action: DoorAction) {
     };
     return { action, result };
   } catch (cause) {
-    // The code belongs to an activity outside the worker's communities or branches.
+    // The API reads a door the worker may not work as a missing code; a 403 would be a role without door rights.
     if (isHttpError(cause, 403)) return refused(403, '无权为该活动签到');
     if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') return refused(400, '找不到该确认码');
     throw cause;

@@ -14,10 +14,16 @@ const RegistrationView = graphql(`
       phone
       waitlistPosition
       createdAt
+      notifications {
+        kind
+        body
+        createdAt
+      }
       activity {
         id
         title
         status
+        cancelledAt
         startsAt
         endsAt
         venue {
