@@ -230,3 +230,10 @@ export class MemberTransferPayload {
   @Field(() => MemberTransfer, { nullable: true, description: 'The transfer as it is now; null when refused.' }) transfer: MemberTransferEntity | null;
   @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
 }
+
+@ObjectType('MemberTransferTarget', { description: 'A branch (or community committee) a member may be transferred to within the platform: those of the member’s street.' })
+export class MemberTransferTarget {
+  @Field(() => ID, { description: 'Global ID of the branch or committee, for memberTransferRequest.toBranchId.' }) id: string;
+  @Field(() => String, { description: 'Its name.' }) name: string;
+  @Field(() => String, { description: 'The community it belongs to.' }) communityName: string;
+}
