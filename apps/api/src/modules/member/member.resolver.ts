@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageArgs, toConnection, toPage } from '../../graphql/relay.js';
 import { payload } from '../../graphql/errors.js';
@@ -14,7 +14,7 @@ import * as members from './member.service.js';
 import {
   BranchWarning, BranchWarningReason, LeaderState, MemberCreateInput, MemberFilter, MemberPayload, MemberPosition, MemberPositionAssignInput, MemberPositionEndInput,
   MemberPositionPayload, MemberTransfer, MemberTransferConnection, MemberTransferDecideInput, MemberTransferFilter, MemberTransferPayload,
-  MemberTransferRequestInput, MemberUpdateInput, PartyMember, PartyMemberConnection,
+  MemberTransferRequestInput, MemberTransferTarget, MemberUpdateInput, PartyMember, PartyMemberConnection,
 } from './member.types.js';
 import { MemberOrgStatsResolver } from './member.chain.js';
 import './member.export.js';
@@ -151,6 +151,12 @@ export class MemberQueryResolver {
   async memberTransfers(@Arg('filter', () => MemberTransferFilter, { nullable: true, description: 'Which transfers.' }) filter: MemberTransferFilter | null, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
     return toConnection(await members.listTransfers(ctx, filter, page), page, () => members.countTransfers(ctx, filter));
+  }
+
+  @Query(() => [MemberTransferTarget], { description: 'Where a member may be transferred within the platform (the branches and committees of the member’s street); empty unless you may change the member.' })
+  @ListBound(members.TRANSFER_TARGET_LIMIT)
+  memberTransferTargets(@Arg('memberId', () => ID, { description: 'The member.' }) memberId: string, @Ctx() ctx: Context) {
+    return members.transferTargets(ctx, memberId);
   }
 
   @Query(() => [BranchWarning], { description: 'Branches in your scope that break a rule of the branch work regulations (支部工作条例): fewer than 3 full members, more than 50 members, 7 or more full members without a branch committee. Warnings, not blocks; a branch leaves the list as soon as its data no longer breaks the rule.' })

@@ -15,7 +15,7 @@ import { MemberPositionEntity, MemberStatus, MemberTransferEntity, PartyMemberEn
 import { checkProfile, issueMessage, memberPatchSchema, memberProfileSchema, type MemberProfile } from './member.schema.js';
 import {
   BranchWarningCode, type BranchWarning, type BranchWarningReason, type MemberCreateInput, type MemberFilter, type MemberPositionAssignInput,
-  type MemberPositionEndInput, type MemberTransferDecideInput, type MemberTransferFilter, type MemberTransferRequestInput, type MemberUpdateInput,
+  type MemberPositionEndInput, type MemberTransferDecideInput, type MemberTransferTarget, type MemberTransferFilter, type MemberTransferRequestInput, type MemberUpdateInput,
 } from './member.types.js';
 import { LeaderState } from './member.types.js';
 
@@ -675,4 +675,23 @@ export async function branchWarnings(ctx: Context): Promise<BranchWarning[]> {
      order by (select path from org_node where id = f.id) limit ?`,
     [...visible.params, WARNING_LIMIT]);
   return rows.map(toWarning);
+}
+
+export const TRANSFER_TARGET_LIMIT = 300;
+
+/**
+ * Where a member may be transferred within the platform: the live branches and community committees of the
+ * member's street, other than the member's own. Names only (the sending side needs them to choose, even when it
+ * may not read those branches); empty unless the caller may change the member.
+ */
+export async function transferTargets(ctx: Context, memberGlobalId: string): Promise<MemberTransferTarget[]> {
+  const id = idOf(memberGlobalId, 'PartyMember');
+  const member = id == null ? null : await findVisibleMember(ctx, id);
+  if (!member || member.archivedAt || !(await can(ctx, 'write', 'PartyMember', member))) return [];
+  const rows = await sql<{ id: number; level: string; name: string; community: string }>(ctx.em,
+    `select n.id, n.level, n.name, c.name as community from org_node n join org_node c on c.id = n.community_id
+     where n.level in ('BRANCH', 'COMMUNITY') and n.archived_at is null and n.id <> ?
+       and c.parent_id = (select c2.parent_id from org_node c2 where c2.id = ?)
+     order by (n.community_id = ?) desc, n.path limit ?`, [member.orgNodeId, member.communityId, member.communityId, TRANSFER_TARGET_LIMIT]);
+  return rows.map((r) => ({ id: toGlobalId(r.level === 'BRANCH' ? 'Branch' : 'PartyCommittee', r.id), name: r.name, communityName: r.community }));
 }

@@ -114,6 +114,20 @@ describe('a transfer between branches', () => {
   });
 });
 
+describe('where a member may go', () => {
+  it('offers the sending secretary the branches of the street, not the member’s own, and nothing for a member they may not change', async () => {
+    const memberId = await plainMember(myBranch);
+    const Q = `query($id: ID!) { memberTransferTargets(memberId: $id) { id name communityName } }`;
+    const targets = (await api.gql(Q, { id: globalId('PartyMember', memberId) }, secretary)).data.memberTransferTargets;
+    expect(targets.map((t: any) => t.id)).toContain(globalId('Branch', otherBranch));
+    expect(targets.map((t: any) => t.id)).not.toContain(globalId('Branch', myBranch));
+    expect(targets[0].communityName).toBe('红康社区');
+    const stranger = (await api.sql<{ id: number }>(`select id from party_member where org_node_id = ? limit 1`, [otherBranch]))[0].id;
+    expect((await api.gql(Q, { id: globalId('PartyMember', stranger) }, secretary)).data.memberTransferTargets).toEqual([]);
+    expect((await api.gql(Q, { id: globalId('PartyMember', memberId) }, zhenxingAdmin)).data.memberTransferTargets).toEqual([]);
+  });
+});
+
 describe('transfers across the platform’s edge', () => {
   it('brings a member in from outside on approval, with the profile given', async () => {
     const req = await request(admin, {

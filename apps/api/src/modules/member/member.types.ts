@@ -244,3 +244,10 @@ registerEnumType(LeaderState, {
     HIDDEN: { description: 'Somebody holds it, outside your access (无权查看): `leader` is null.' },
   },
 });
+
+@ObjectType('MemberTransferTarget', { description: 'A branch (or community committee) a member may be transferred to within the platform: those of the member’s street.' })
+export class MemberTransferTarget {
+  @Field(() => ID, { description: 'Global ID of the branch or committee, for memberTransferRequest.toBranchId.' }) id: string;
+  @Field(() => String, { description: 'Its name.' }) name: string;
+  @Field(() => String, { description: 'The community it belongs to.' }) communityName: string;
+}

@@ -62,6 +62,32 @@ const TestMembers = graphql(`
   }
 `);
 
+const TestCreate = graphql(`
+  mutation MemberTestCreate($input: MemberCreateInput!) {
+    memberCreate(input: $input) {
+      member {
+        id
+        name
+      }
+      userErrors {
+        message
+      }
+    }
+  }
+`);
+
+const TestMemberBranch = graphql(`
+  query MemberTestBranch($id: ID!) {
+    node(id: $id) {
+      ... on PartyMember {
+        branch {
+          id
+        }
+      }
+    }
+  }
+`);
+
 const enabled = browserTestsEnabled('admin member screens');
 let harness: Harness;
 
@@ -167,6 +193,43 @@ describe.skipIf(!enabled)('member screens', () => {
     expect(ok?.status()).toBe(200);
     expect(await adminPage.getByRole('heading', { level: 1 }).textContent()).toBe(stranger.name);
     await expectNoSeriousA11yIssues(adminPage);
+    await page.context().close();
+    await adminPage.context().close();
+  });
+
+  it('moves a member through a transfer: the secretary asks, the receiving side approves', async () => {
+    const adminToken = await staffToken(COMMUNITY_ADMIN);
+    const secretaryToken = await staffToken(BRANCH_SECRETARY);
+    const own = (await api(TestGrants, {}, secretaryToken)).viewer!.grants[0].node;
+    const committee = (await api(TestGrants, {}, adminToken)).viewer!.grants.find((g) => g.role === 'COMMITTEE_ADMIN')!.node;
+    const target = committee.__typename === 'PartyCommittee' ? committee.children.edges.map((e) => e.node).find((n) => n.level === 'BRANCH' && n.id !== own.id) : undefined;
+    expect(target).toBeDefined();
+    const name = `转接测试${String(Date.now() % 100000).padStart(5, '0')}`;
+    const { memberCreate } = await api(TestCreate, { input: { branchId: own.id, name, gender: 'MALE', status: 'FULL' } }, secretaryToken);
+    expect(memberCreate.userErrors).toEqual([]);
+    const memberId = memberCreate.member!.id;
+
+    const page = await harness.newPage();
+    await signIn(page, BRANCH_SECRETARY);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`/members/${encodeURIComponent(memberId)}`);
+    await page.getByLabel('接收支部（平台内）').selectOption(target!.id);
+    await page.getByLabel('说明').fill('搬家');
+    await page.getByRole('button', { name: '提交转接申请' }).click();
+    await page.waitForURL((url) => url.pathname === '/members/transfers');
+    await expectNoSeriousA11yIssues(page);
+    // the sending secretary may not decide it
+    expect(await page.locator('li', { hasText: name }).getByRole('button', { name: '同意转入' }).count()).toBe(0);
+
+    const adminPage = await harness.newPage();
+    await signIn(adminPage, COMMUNITY_ADMIN);
+    await adminPage.waitForURL((url) => url.pathname === '/');
+    await adminPage.goto('/members/transfers?mine=1');
+    const row = adminPage.locator('li', { hasText: name });
+    await row.getByRole('button', { name: '同意转入' }).click();
+    await adminPage.getByRole('status').filter({ hasText: '已同意' }).waitFor();
+    const { node } = await api(TestMemberBranch, { id: memberId }, adminToken);
+    expect(node && 'branch' in node ? node.branch?.id : null).toBe(target!.id);
     await page.context().close();
     await adminPage.context().close();
   });

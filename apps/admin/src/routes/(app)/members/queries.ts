@@ -268,3 +268,13 @@ export const MemberTransferRefuse = graphql(`
     }
   }
 `);
+
+export const MemberTransferTargets = graphql(`
+  query MemberTransferTargets($id: ID!) {
+    memberTransferTargets(memberId: $id) {
+      id
+      name
+      communityName
+    }
+  }
+`);

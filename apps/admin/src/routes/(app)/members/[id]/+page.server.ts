@@ -2,16 +2,17 @@ import { error, redirect } from '@sveltejs/kit';
 import { failForm, failUserErrors } from '$lib/forms';
 import type { Education, Gender, MemberStatus, PositionRole } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
-import { rostersOf } from '$lib/member/rosters.server';
-import { MemberDetail, MemberPositionAssign, MemberPositionEnd, MemberTransferRequest, MemberUpdate } from '../queries';
+import { MemberDetail, MemberPositionAssign, MemberPositionEnd, MemberTransferRequest, MemberTransferTargets, MemberUpdate } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const reveal = event.url.searchParams.get('reveal') === '1';
-  const [{ node }, { viewer }] = await Promise.all([query(event, MemberDetail, { id: event.params.id, reveal }), event.parent()]);
+  const [{ node }, { memberTransferTargets }] = await Promise.all([
+    query(event, MemberDetail, { id: event.params.id, reveal }),
+    query(event, MemberTransferTargets, { id: event.params.id }),
+  ]);
   if (!node || !('name' in node)) error(404, '党员不存在或您无权查看');
-  const rosters = node.canEdit ? await rostersOf(event, viewer.grants) : [];
-  return { member: node, revealed: reveal, rosters, crumbs: { title: node.name } };
+  return { member: node, revealed: reveal, targets: memberTransferTargets, crumbs: { title: node.name } };
 };
 
 const PROFILE_FIELDS = ['name', 'gender', 'status', 'joinedOn', 'fullOn', 'birthDate', 'ethnicity', 'education', 'phone', 'workUnit', 'mobileLocation', 'mobileUntil'] as const;
