@@ -4,7 +4,7 @@ import { idOf } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { sql } from '../../db/sql.js';
 import { fromRows } from '../../db/rows.js';
-import { condition, readable } from '../access/index.js';
+import { assertCan, condition, readable } from '../access/index.js';
 import { ORG_TYPE_NAMES } from '../org/index.js';
 import { BuildingEntity, GridEntity } from './household.entity.js';
 import { loadGrid } from './household.loaders.js';
@@ -69,4 +69,54 @@ export function gridOfBuilding(ctx: Context, buildingId: number): Promise<GridEn
     const grids = fromRows(ctx.em, GridEntity, rows);
     return ids.map((id) => grids.find((_g, i) => rows[i].building_key === id) ?? null);
   }).load(buildingId);
+}
+
+export interface GridUpdate { id: string; workerAccountId?: string | null; buildingIds?: string[] | null; branchId?: string | null }
+
+/**
+ * Change a grid (committee admins of its community): its worker must be a staff account with a GRID_WORKER
+ * grant in the community; its buildings and grid branch must be of the same community; a branch ties to one grid.
+ */
+export async function updateGrid(ctx: Context, input: GridUpdate): Promise<GridEntity> {
+  ctx.access.requireStaff();
+  const id = idOf(input.id, 'Grid');
+  const grid = id == null ? null : await findVisibleGrid(ctx, id);
+  if (!grid) fail(UserErrorCode.NOT_FOUND, '找不到该网格', ['input', 'id']);
+  await assertCan(ctx, 'write', 'Grid', grid);
+  let workerId: number | null | undefined;
+  if (input.workerAccountId !== undefined) {
+    workerId = input.workerAccountId == null ? null : idOf(input.workerAccountId, 'Account');
+    if (input.workerAccountId != null) {
+      const [ok] = workerId == null ? [] : await sql(ctx.em, `select 1 from access_grant g join org_node n on n.id = g.org_node_id
+        where g.account_id = ? and g.role = 'GRID_WORKER' and (n.id = ? or n.community_id = ?)`, [workerId, grid.communityId, grid.communityId]);
+      if (!ok) fail(UserErrorCode.INVALID_INPUT, '网格员须是本社区持有网格员权限的工作人员账号', ['input', 'workerAccountId']);
+    }
+  }
+  let buildingIds: number[] | undefined;
+  if (input.buildingIds != null) {
+    buildingIds = input.buildingIds.map((b) => idOf(b, 'Building')).filter((b): b is number => b != null);
+    if (buildingIds.length !== input.buildingIds.length) fail(UserErrorCode.INVALID_INPUT, '楼栋编号无效', ['input', 'buildingIds']);
+    const [{ count }] = await sql<{ count: string }>(ctx.em, `select count(*) from building where id = any(?::int[]) and community_id = ?`, [buildingIds, grid.communityId]);
+    if (Number(count) !== new Set(buildingIds).size) fail(UserErrorCode.INVALID_INPUT, '只能划入本社区的楼栋', ['input', 'buildingIds']);
+  }
+  let branchId: number | null | undefined;
+  if (input.branchId !== undefined) {
+    branchId = input.branchId == null ? null : idOf(input.branchId, ...ORG_TYPE_NAMES);
+    if (input.branchId != null) {
+      const [ok] = branchId == null ? [] : await sql(ctx.em, `select 1 from org_node where id = ? and level = 'BRANCH' and community_id = ? and archived_at is null`, [branchId, grid.communityId]);
+      if (!ok) fail(UserErrorCode.INVALID_INPUT, '网格党支部须是本社区的党支部', ['input', 'branchId']);
+      const [taken] = await sql<{ name: string }>(ctx.em, `select name from grid where branch_id = ? and id <> ?`, [branchId, grid.id]);
+      if (taken) fail(UserErrorCode.DUPLICATE, `该党支部已是${taken.name}的网格党支部`, ['input', 'branchId']);
+    }
+  }
+  await ctx.em.transactional(async (em) => {
+    if (workerId !== undefined) await sql(em, `update grid set worker_account_id = ? where id = ?`, [workerId, grid.id]);
+    if (branchId !== undefined) await sql(em, `update grid set branch_id = ? where id = ?`, [branchId, grid.id]);
+    if (buildingIds !== undefined) {
+      await sql(em, `delete from grid_building where grid_id = ?`, [grid.id]);
+      if (buildingIds.length) await sql(em, `insert into grid_building (grid_id, building_id) select ?, unnest(?::int[]) on conflict do nothing`, [grid.id, buildingIds]);
+    }
+  });
+  ctx.loaders.clearAll();
+  return (await loadGrid(ctx, grid.id))!;
 }

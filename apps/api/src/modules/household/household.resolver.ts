@@ -14,7 +14,7 @@ import * as households from './household.service.js';
 import * as grids from './grid.service.js';
 import { HouseholdOrgStatsResolver } from './household.chain.js';
 import {
-  Building, CareRecord, Compound, Grid, GridWorker, Household, HouseholdConnection, HouseholdCoverage, HouseholdCreateInput, HouseholdFilter, HouseholdLinkInput,
+  Building, CareRecord, Compound, Grid, GridPayload, GridUpdateInput, GridWorker, Household, HouseholdConnection, HouseholdCoverage, HouseholdCreateInput, HouseholdFilter, HouseholdLinkInput,
   HouseholdPayload, HouseholdUnlinkInput, HouseholdUpdateInput, MemberHouseholdLoad, Resident, ResidentPayload, ResidentSaveInput,
 } from './household.types.js';
 import './household.export.js';
@@ -218,6 +218,11 @@ export class HouseholdQueryResolver {
   @Mutation(() => HouseholdPayload, { description: 'Link a household to a member household (联户); it leaves the coverage gaps at once.' })
   householdLink(@Arg('input', () => HouseholdLinkInput, { description: 'The household and the member household.' }) input: HouseholdLinkInput, @Ctx() ctx: Context) {
     return payload(async () => ({ household: await households.linkHousehold(ctx, input) }), { household: null });
+  }
+
+  @Mutation(() => GridPayload, { description: 'Change a grid’s worker, buildings or grid branch (committee admins).' })
+  gridUpdate(@Arg('input', () => GridUpdateInput, { description: 'What changes.' }) input: GridUpdateInput, @Ctx() ctx: Context) {
+    return payload(async () => ({ grid: await grids.updateGrid(ctx, input) }), { grid: null });
   }
 
   @Mutation(() => HouseholdPayload, { description: 'Take a household off its member household.' })

@@ -297,4 +297,18 @@ describe('grids', () => {
     const worker = await api.login('hongkang-grid1');
     expect((await api.gql(`{ grids { id } }`, {}, worker)).data.grids).toHaveLength(9);
   });
+
+  it('take as worker only a staff account with a GRID_WORKER grant, and only committee admins change them', async () => {
+    const U = `mutation($input: GridUpdateInput!) { gridUpdate(input: $input) { grid { id worker { username } buildings { id } } userErrors { code field message } } }`;
+    const cell = (await api.gql(`{ grids { id level buildings { id } } }`, {}, admin)).data.grids.find((g: any) => g.level === 5);
+    const [secretaryAccount] = await api.sql<{ id: number }>(`select id from account where username = 'hongkang-branch1'`);
+    const [grid6] = await api.sql<{ id: number }>(`select id from account where username = 'hongkang-grid6'`);
+    const refused = (await api.gql(U, { input: { id: cell.id, workerAccountId: globalId('Account', secretaryAccount.id) } }, admin)).data.gridUpdate;
+    expect(refused.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'workerAccountId'] });
+    const changed = (await api.gql(U, { input: { id: cell.id, workerAccountId: globalId('Account', grid6.id), buildingIds: cell.buildings.slice(0, 1).map((b: any) => b.id) } }, admin)).data.gridUpdate;
+    expect(changed.userErrors).toEqual([]);
+    expect(changed.grid).toMatchObject({ worker: { username: 'hongkang-grid6' }, buildings: [cell.buildings[0]] });
+    const bySecretary = await api.gql(U, { input: { id: cell.id, workerAccountId: null } }, secretary);
+    expect(bySecretary.data?.gridUpdate?.grid ?? null).toBeNull();
+  });
 });

@@ -173,3 +173,17 @@ export class ResidentPayload {
   @Field(() => Resident, { nullable: true, description: 'The resident as they are now; null when refused.' }) resident: unknown;
   @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
 }
+
+@InputType('GridUpdateInput', { description: 'Change a grid; fields left out stay as they are.' })
+export class GridUpdateInput {
+  @Field(() => ID, { description: 'The grid.' }) id: string;
+  @Field(() => ID, { nullable: true, description: 'Its grid worker: a staff account with a GRID_WORKER grant in the community (null: none).' }) workerAccountId?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'The buildings it covers (replaces them).' }) buildingIds?: string[] | null;
+  @Field(() => ID, { nullable: true, description: 'The grid branch (网格党支部) tied to it (null: none).' }) branchId?: string | null;
+}
+
+@ObjectType('GridPayload', { description: 'Result of gridUpdate.' })
+export class GridPayload {
+  @Field(() => Grid, { nullable: true, description: 'The grid as it is now; null when refused.' }) grid: unknown;
+  @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
+}

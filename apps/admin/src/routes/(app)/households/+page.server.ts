@@ -3,7 +3,7 @@ import { failForm, failUserErrors } from '$lib/forms';
 import type { CareCategory } from '$lib/gql/graphql';
 import { forwardToApi, query } from '$lib/server/api';
 import { scopeNode } from '$lib/demand/scope';
-import { CreateHousehold, HouseholdList } from './queries';
+import { CreateHousehold, HouseholdList, LinkHousehold, MemberHouseholdSide, UnlinkHousehold } from './queries';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -18,6 +18,10 @@ export const load: PageServerLoad = async (event) => {
   const filter = { compoundId: p.compound, buildingId: p.building, gridId: p.grid, orgNodeId: p.node, query: p.q };
   const data = await query(event, HouseholdList, { filter, first: PAGE_SIZE, after });
   const { viewer } = await event.parent();
+  const scope = scopeNode(viewer.grants);
+  // a member household's own list: its linked households, and care households it could take on
+  const side = p.node && scope ? await query(event, MemberHouseholdSide, { id: p.node, scope: scope.id }) : null;
+  const member = side?.node?.__typename === 'MemberHousehold' ? { id: side.node.id, name: side.node.name, candidates: side.householdCoverage?.uncovered ?? [] } : null;
   const search = new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => e[1] != null));
   return {
     params: p,
@@ -26,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
     compounds: data.compounds,
     grids: data.grids,
     list: data.households,
-    scope: scopeNode(viewer.grants),
+    scope,
+    member,
     exportHref: `/export/households.xlsx${search.size ? `?${search}` : ''}`,
   };
 };
@@ -34,6 +39,22 @@ export const load: PageServerLoad = async (event) => {
 const FIELDS = ['orgNodeId', 'compound', 'building', 'unit', 'room', 'headName', 'size', 'phone', 'careCategories', 'careNote'] as const;
 
 export const actions: Actions = {
+  /** From the member household's side: take a household on (联户), or let one go. */
+  link: async (event) => {
+    const form = await event.request.formData();
+    const values = { householdId: String(form.get('householdId') ?? ''), memberHouseholdId: String(form.get('memberHouseholdId') ?? '') };
+    if (!values.householdId) return failForm(400, values, { fields: { householdId: '请选择住户' } }, { kind: 'link' as const });
+    const { householdLink } = await query(event, LinkHousehold, { input: values });
+    if (householdLink.household) return { kind: 'link' as const, done: true };
+    return failUserErrors(householdLink.userErrors, { fields: ['householdId'], fallback: '没有联户成功', values, extra: { kind: 'link' as const } });
+  },
+  unlink: async (event) => {
+    const form = await event.request.formData();
+    const { householdUnlink } = await query(event, UnlinkHousehold, { input: { householdId: String(form.get('householdId') ?? '') } });
+    if (householdUnlink.household) return { kind: 'unlink' as const, done: true };
+    return failUserErrors(householdUnlink.userErrors, { fields: [], fallback: '没有解除成功', values: {}, extra: { kind: 'unlink' as const } });
+  },
+
   /** Register a household (its phone and care data are sealed by the API). */
   create: async (event) => {
     const form = await event.request.formData();

@@ -38,6 +38,13 @@ describe.skipIf(!enabled)('households, coverage and reveal in the browser', () =
     await expect.poll(async () => Number(await page.locator('[data-uncovered]').textContent())).toBe(count - 1);
     expect(await page.locator(`ul.gaps > li[data-household="${householdId}"]`).count()).toBe(0);
 
+    // the member household's side lists it, with a way to let it go
+    await page.goto(`/households?node=${encodeURIComponent(option!)}`);
+    await expect.poll(() => page.locator('#member-title').textContent()).toContain('的联系户');
+    await expect.poll(() => page.locator('table').textContent()).toContain(address);
+    expect(await page.getByRole('button', { name: `解除 ${address} 的联户` }).count()).toBe(1);
+    await expectNoSeriousA11yIssues(page);
+
     await page.goto(`/households/${encodeURIComponent(householdId!)}`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(address);
     expect(await page.locator('[data-field="phone"]').textContent()).toMatch(/^1\d{2}\*{4}\d{4}$/);

@@ -195,3 +195,23 @@ export const SaveResident = graphql(`
     }
   }
 `);
+
+/** For the member-household side of 联户: the node asked for, and care households no member links yet. */
+export const MemberHouseholdSide = graphql(`
+  query MemberHouseholdSide($id: ID!, $scope: ID!) {
+    node(id: $id) {
+      __typename
+      ... on MemberHousehold {
+        id
+        name
+      }
+    }
+    householdCoverage(orgNodeId: $scope) {
+      uncovered {
+        id
+        address
+        headName
+      }
+    }
+  }
+`);
