@@ -29,6 +29,12 @@ const OrgNodePageQuery = graphql(`
       ... on BuildingGroup {
         buildings
       }
+      ... on Branch {
+        missedMeetings {
+          kind
+          message
+        }
+      }
       children(first: $first) {
         ...OrgChildrenPage
       }
