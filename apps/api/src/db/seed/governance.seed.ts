@@ -20,6 +20,10 @@ export async function seedGovernance(ctx: SeedContext): Promise<void> {
     return id;
   };
 
+  // the demo's branches are long established: they owed their meetings over the whole demo period (the
+  // missed-meeting warning leaves out periods before a branch was set up)
+  await sql(em, `update org_node set created_at = ? where level = 'BRANCH' and created_at > ?`, [new Date(now.getTime() - 2 * 365 * 86_400_000), new Date(now.getTime() - 365 * 86_400_000)]);
+
   const scheduleIds = await reserveIds(em, 'meeting_schedule', g.schedules.length);
   const scheduleId = new Map(g.schedules.map((s, i) => [s.key, scheduleIds[i]]));
   await insertRows(em, 'meeting_schedule', g.schedules.map((s, i) => ({

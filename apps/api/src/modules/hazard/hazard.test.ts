@@ -29,6 +29,16 @@ async function step(h: { id: string; version: number }, action: string, extra: R
 }
 
 describe('hazards (安全隐患)', () => {
+  it('the demo: 红康社区 fixed 53 hazards in the past year, has open ones, and checked 170+ billboards', async () => {
+    const to = new Date().toISOString();
+    const from = new Date(Date.now() - 366 * 86_400_000).toISOString();
+    const res = await api.gql(`query($n: ID!, $f: DateTime!, $t: DateTime!) { hazardStats(orgNodeId: $n, from: $f, to: $t) { fixed open patrols billboardsChecked } }`, { n: hongkang, f: from, t: to }, admin);
+    expect(res.data.hazardStats.fixed).toBe(53);
+    expect(res.data.hazardStats.open).toBeGreaterThan(0);
+    expect(res.data.hazardStats.billboardsChecked).toBeGreaterThanOrEqual(170);
+    expect(res.data.hazardStats.patrols).toBeGreaterThanOrEqual(26);
+  });
+
   it('go FOUND -> ASSIGNED -> FIXED -> VERIFIED, with the steps each state allows', async () => {
     const h = await report();
     expect(h).toMatchObject({ state: 'FOUND', allowedActions: ['ASSIGN', 'FIX', 'REJECT'], foundBy: expect.any(String) });

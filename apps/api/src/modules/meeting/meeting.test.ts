@@ -86,6 +86,15 @@ describe('agenda items and decisions', () => {
 });
 
 describe('missed meetings', () => {
+  it('the demo shows a few branches that missed a required meeting, not every branch', async () => {
+    const res = await api.gql(`query($c: ID!) { missedMeetings(communityId: $c) { kind message branch { id name } } }`, { c: hongkang }, admin);
+    const missed = res.data.missedMeetings;
+    const [{ n }] = await api.sql<{ n: number }>(`select count(*)::int as n from org_node b join org_node c on c.id = b.parent_id where c.name = '红康社区' and b.level = 'BRANCH'`);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(new Set(missed.map((m: any) => m.branch.id)).size).toBeLessThan(n);
+    expect(missed.map((m: any) => m.kind)).toContain('BRANCH_COMMITTEE');
+  });
+
   it('a branch that held no 支委会 last month is warned; a held meeting clears the warning', async () => {
     const [{ id: branchRowId }] = await api.sql<{ id: number }>(`select nextval('org_node_id_seq')::int as id`);
     await api.sql(

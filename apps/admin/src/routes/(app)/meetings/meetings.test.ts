@@ -5,7 +5,7 @@
 import { request } from '@tongxin/graphql-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../../lib/gql';
-import { BRANCH_SECRETARY, browserTestsEnabled, DEMO_PASSWORD, expectNoSeriousA11yIssues, signIn, startHarness, type Harness } from '../../../test/browser';
+import { BRANCH_SECRETARY, browserTestsEnabled, COMMUNITY_ADMIN, DEMO_PASSWORD, expectNoSeriousA11yIssues, signIn, startHarness, type Harness } from '../../../test/browser';
 
 const SignIn = graphql(`
   mutation MeetingTestSignIn($input: SessionCreateInput!) {
@@ -99,5 +99,21 @@ describe.runIf(browserTestsEnabled('meetings from a schedule'))('meetings (议�
 
     await page.goto(`/demands/${encodeURIComponent(demandId)}`);
     await expect.poll(() => page.locator('main').textContent()).toContain('决议：物业三日内清运，楼栋长监督');
+  }, 120_000);
+
+  it('a branch that missed a required meeting shows the warning on its page', async () => {
+    const page = await harness.newPage({ viewport: { width: 375, height: 812 } });
+    await signIn(page, COMMUNITY_ADMIN);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/meetings');
+    const missed = page.locator('section', { hasText: '未按要求召开' });
+    const first = missed.getByRole('listitem').first();
+    const message = (await first.textContent())!.split('：').pop()!.trim();
+    expect(message).toMatch(/未召开/);
+    await first.getByRole('link').click();
+    await page.waitForURL(/\/org\//);
+    const note = page.getByRole('note', { name: '会议提醒' });
+    await expect.poll(() => note.textContent()).toContain(message);
+    await expectNoSeriousA11yIssues(page);
   }, 120_000);
 });

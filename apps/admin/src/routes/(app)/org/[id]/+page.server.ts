@@ -35,6 +35,10 @@ const OrgNodePageQuery = graphql(`
           code
           message
         }
+        missedMeetings {
+          kind
+          message
+        }
       }
       children(first: $first) {
         ...OrgChildrenPage
