@@ -3,7 +3,8 @@
  * with JavaScript off and gets a ticket code; a worker takes it in on the board and assigns it to a co-building
  * unit; the unit (a partner token, through the API) replies and resolves it; the resident rates it 5 through the
  * code page; the committee's satisfaction figure on the board moves. Also: quick intake at 375 px, idempotent;
- * a stale page loses plainly; a branch secretary cannot open another branch's demand by its address; axe.
+ * a stale page loses plainly; a branch secretary cannot open another branch's demand by its address; a committee
+ * admin assigns a branch's demand to its secretary from the staff in the picker; axe.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Page } from 'playwright-core';
