@@ -10,7 +10,7 @@ import { DemandEntity, type DemandEventEntity } from './demand.entity.js';
 import { DEMAND_TRANSITIONS, DemandAction } from './demand.transitions.js';
 import * as demands from './demand.service.js';
 import {
-  AddDemandCommentInput, AddDemandCommentPayload, CreateDemandInput, CreateDemandPayload, Demand, DemandConnection, DemandDeadline, DemandEvent,
+  AddDemandCommentInput, AddDemandCommentPayload, AssignableAccount, CreateDemandInput, CreateDemandPayload, Demand, DemandConnection, DemandDeadline, DemandEvent,
   DemandFilter, DemandPlace, DemandStaff, DemandStateCount, DemandTransitionRule, PublicDemand, RateDemandInput, RateDemandPayload,
   RevealDemandContactInput, RevealDemandContactPayload, SetDemandDeadlineInput, SetDemandDeadlinePayload, SubmitDemandInput, SubmitDemandPayload,
   TransitionDemandInput, TransitionDemandPayload,
@@ -128,6 +128,12 @@ export class DemandQueryResolver {
   @ListBound(9)
   demandStateCounts(@Arg('filter', () => DemandFilter, { nullable: true, description: 'Which demands.' }) filter: DemandFilter | null, @Ctx() ctx: Context) {
     return demands.demandStateCounts(ctx, filter);
+  }
+
+  @Query(() => [AssignableAccount], { description: 'The staff accounts a demand may be assigned to (ASSIGN with `assignee.accountId`): active accounts with a working grant over its org node or the branch it is assigned to. Empty unless you may assign the demand now.' })
+  @ListBound(demands.ASSIGNABLE_LIMIT)
+  async demandAssignableAccounts(@Arg('demandId', () => ID, { description: 'The demand.' }) demandId: string, @Ctx() ctx: Context): Promise<AssignableAccount[]> {
+    return (await demands.assignableAccounts(ctx, demandId)).map((a) => ({ id: toGlobalId('Account', a.id), displayName: a.displayName, role: a.role }));
   }
 
   @Query(() => PublicDemand, { nullable: true, description: 'A demand by its ticket code, as the resident sees it (public: no personal data, no staff names); null for an unknown code.' })

@@ -12,7 +12,7 @@ import { idOf, type Page } from '../../graphql/relay.js';
 import { assertPrintable, isUniqueViolation, validMobile } from '../../graphql/validate.js';
 import { sql } from '../../db/sql.js';
 import { fromRows } from '../../db/rows.js';
-import { assertCan, can, condition, readable, reveal, subtreeEnd } from '../access/index.js';
+import { assertCan, can, condition, GrantRole, readable, reveal, subtreeEnd } from '../access/index.js';
 import { communityForWrite, loadNode, OrgLevel, type OrgNodeEntity } from '../org/index.js';
 import { loadUnit } from '../unit/index.js';
 import { maskName, maskPhone, seal, unseal } from '../privacy/index.js';
@@ -580,6 +580,42 @@ function firstChars(text: string, n: number): string {
   return cs.length > n ? `${cs.slice(0, n).join('')}…` : line;
 }
 
+/**
+ * Who may be handed a demand: an active staff account with a working grant (not VIEWER) on the demand's org node
+ * or above it, or on the branch it is assigned to. One rule, for the ASSIGN step and for the list of candidates;
+ * `g` is access_grant and `n` its org_node.
+ */
+function assigneeGrantRule(d: DemandEntity, demandNode: Pick<OrgNodeEntity, 'path'>): { where: string; params: unknown[] } {
+  return { where: `g.role <> 'VIEWER' and (starts_with(?, n.path) or n.id = ?)`, params: [demandNode.path, d.assignedBranchId ?? -1] };
+}
+
+export const ASSIGNABLE_LIMIT = 100;
+const ROLE_RANK = `case g.role when 'COMMITTEE_ADMIN' then 0 when 'BRANCH_SECRETARY' then 1 when 'GRID_WORKER' then 2 else 3 end`;
+
+export interface AssignableAccountRow { id: number; displayName: string; role: GrantRole }
+
+/**
+ * The staff accounts a demand may be assigned to (the ASSIGN step's rule), each with its strongest qualifying
+ * role; empty unless the caller may take the ASSIGN step on the demand now. One statement.
+ */
+export async function assignableAccounts(ctx: Context, demandId: string): Promise<AssignableAccountRow[]> {
+  if (!ctx.access.isStaff) return [];
+  const id = idOf(demandId, 'Demand');
+  const d = id == null ? null : await findVisibleDemand(ctx, id);
+  if (!d || !(await allowedActions(ctx, d)).includes(DemandAction.ASSIGN)) return [];
+  const node = await loadNode(ctx, d.orgNodeId);
+  if (!node) return [];
+  const rule = assigneeGrantRule(d, node);
+  const rows = await sql<{ id: number; display_name: string; role: GrantRole; rank: number }>(ctx.em,
+    `select * from (
+       select distinct on (a.id) a.id, a.display_name, g.role, ${ROLE_RANK} as rank
+       from access_grant g join org_node n on n.id = g.org_node_id join account a on a.id = g.account_id
+       where a.disabled_at is null and ${rule.where}
+       order by a.id, ${ROLE_RANK}
+     ) x order by x.rank, x.display_name, x.id limit ${ASSIGNABLE_LIMIT}`, rule.params);
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));
+}
+
 /** The assignee of an ASSIGN step, checked against the demand: exactly one of account, branch, unit. */
 async function resolveAssignee(ctx: Context, d: DemandEntity, input: TransitionDemandInput): Promise<{ accountId: number | null; branchId: number | null; unitId: number | null; label: string; isPublic: boolean }> {
   const f = (name: string) => ['input', 'assignee', name];
@@ -589,10 +625,11 @@ async function resolveAssignee(ctx: Context, d: DemandEntity, input: TransitionD
   const demandNode = await loadNode(ctx, d.orgNodeId);
   if (a.accountId) {
     const id = idOf(a.accountId, 'Account');
-    const [row] = id == null || !demandNode ? [] : await sql<{ display_name: string }>(ctx.em,
+    const rule = demandNode && assigneeGrantRule(d, demandNode);
+    const [row] = id == null || !rule ? [] : await sql<{ display_name: string }>(ctx.em,
       `select a.display_name from account a where a.id = ? and a.disabled_at is null and exists (
          select 1 from access_grant g join org_node n on n.id = g.org_node_id
-         where g.account_id = a.id and g.role <> 'VIEWER' and (starts_with(?, n.path) or n.id = ?))`, [id, demandNode.path, d.assignedBranchId ?? -1]);
+         where g.account_id = a.id and ${rule.where})`, [id, ...rule.params]);
     if (!row) fail(UserErrorCode.INVALID_INPUT, '该工作人员不负责此诉求所在的组织，不能指派', f('accountId'));
     return { accountId: id, branchId: null, unitId: null, label: row.display_name, isPublic: false };
   }

@@ -7,6 +7,7 @@ import {
   type DemandDeadlineEntity, type DemandEntity,
 } from './demand.entity.js';
 import { DemandAction } from './demand.transitions.js';
+import { GrantRole } from '../access/index.js';
 
 registerEnumType(DemandChannel, {
   name: 'DemandChannel',
@@ -123,6 +124,13 @@ export class DemandPlace {
 export class DemandStaff {
   @Field(() => ID, { description: 'Global ID of the account.' }) id: string;
   @Field(() => String, { description: 'Name shown in the admin site.' }) displayName: string;
+}
+
+@ObjectType('AssignableAccount', { description: 'A staff account a demand may be assigned to: its grant covers the demand’s org node (or the branch it is assigned to).' })
+export class AssignableAccount {
+  @Field(() => ID, { description: 'Global ID of the account (pass it as `assignee.accountId`).' }) id: string;
+  @Field(() => String, { description: 'Name shown in the admin site.' }) displayName: string;
+  @Field(() => GrantRole, { description: 'Its strongest role among the grants that qualify it.' }) role: GrantRole;
 }
 
 @ObjectType('DemandEvent', { description: 'One step in a demand’s timeline (append-only). Public views show only public steps and never staff names.' })

@@ -3,7 +3,8 @@
  * with JavaScript off and gets a ticket code; a worker takes it in on the board and assigns it to a co-building
  * unit; the unit (a partner token, through the API) replies and resolves it; the resident rates it 5 through the
  * code page; the committee's satisfaction figure on the board moves. Also: quick intake at 375 px, idempotent;
- * a stale page loses plainly; a branch secretary cannot open another branch's demand by its address; axe.
+ * a stale page loses plainly; a branch secretary cannot open another branch's demand by its address; a committee
+ * admin assigns a branch's demand to its secretary from the staff in the picker; axe.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Page } from 'playwright-core';
@@ -383,6 +384,49 @@ describe.skipIf(!browserTestsEnabled('admin demands (board, intake, demand page,
     expect(await page.textContent('body')).not.toContain(title);
     await page.goto(`/demands?q=${encodeURIComponent(title)}`);
     expect(await page.getByRole('link', { name: title }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('assigns a demand of a branch to its secretary from the staff in the picker, by name and role', async () => {
+    const adminToken = await staffToken(harness, COMMUNITY_ADMIN);
+    const secretaryToken = await staffToken(harness, BRANCH_SECRETARY);
+    const own = (await api(harness, TestViewerGrants, {}, secretaryToken)).viewer!.grants.find((g) => g.role === 'BRANCH_SECRETARY')!.node;
+    const title = `楼顶漏水 ${Date.now() % 100000}`;
+    const { createDemand } = await api(harness, TestCreate, { input: { orgNodeId: own.id, channel: 'GRID_PATROL', category: 'FACILITIES', title } }, adminToken);
+    expect(createDemand.userErrors).toEqual([]);
+
+    const page = await harness.newPage({ viewport: { width: 375, height: 812 } });
+    await signIn(page, COMMUNITY_ADMIN);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto(`/demands/${encodeURIComponent(createDemand.demand!.id)}`);
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已受理');
+
+    await page.getByText('指派…').click();
+    const picker = page.getByLabel('指派给');
+    // 我自己, branches and units stay; the staff the demand may go to are listed by name and role
+    expect(await picker.locator('optgroup[label="个人"] option').count()).toBe(1);
+    expect(await picker.locator('optgroup[label="党支部"] option').count()).toBeGreaterThan(0);
+    const staff = picker.locator('optgroup[label="工作人员"] option');
+    const labels = (await staff.allTextContents()).map((t) => t.trim());
+    expect(labels.every((l) => /（(社区党委管理员|支部书记|网格员)）$/.test(l)), labels.join(' ')).toBe(true);
+    const secretary = staff.filter({ hasText: '（支部书记）' }).first();
+    const name = (await secretary.textContent())!.trim().replace(/（支部书记）$/, '');
+    await picker.selectOption((await secretary.getAttribute('value'))!);
+    await expectNoSeriousA11yIssues(page);
+    await page.getByRole('button', { name: '确认指派' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已指派');
+    expect(await page.locator('dd').filter({ hasText: name }).count()).toBeGreaterThan(0);
+    expect(await page.locator('.timeline').textContent()).toContain(`指派给工作人员${name}`);
+    await expectNoSeriousA11yIssues(page);
+
+    // the secretary now finds it among the demands assigned to her
+    const mine = await harness.newPage();
+    await signIn(mine, BRANCH_SECRETARY);
+    await mine.waitForURL((url) => url.pathname === '/');
+    await mine.goto(`/demands/${encodeURIComponent(createDemand.demand!.id)}`);
+    expect(await mine.locator('dd').filter({ hasText: name }).count()).toBeGreaterThan(0);
+    await mine.context().close();
     await page.context().close();
   });
 });

@@ -3,19 +3,24 @@ import { failForm, failUserErrors, type UserErrorLike } from '$lib/forms';
 import type { DemandAction, DemandAssigneeInput } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { DemandAssigneeChoices } from '../queries';
-import { AddDemandComment, DemandByCodeForStaff, DemandPage, RevealDemandContact, TransitionDemand } from './queries';
+import { AddDemandComment, DemandAssignableAccounts, DemandByCodeForStaff, DemandPage, RevealDemandContact, TransitionDemand } from './queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const [{ node, demandTransitions }, { viewer }] = await Promise.all([query(event, DemandPage, { id: event.params.id }), event.parent()]);
   if (!node || node.__typename !== 'Demand') error(404, '诉求不存在或您无权查看');
-  const choices = node.allowedActions.includes('ASSIGN') && node.community ? await query(event, DemandAssigneeChoices, { communityId: node.community.id }) : null;
+  const canAssign = node.allowedActions.includes('ASSIGN');
+  const [choices, staff] = await Promise.all([
+    canAssign && node.community ? query(event, DemandAssigneeChoices, { communityId: node.community.id }) : null,
+    canAssign ? query(event, DemandAssignableAccounts, { demandId: node.id }) : null,
+  ]);
   const needs = Object.fromEntries(demandTransitions.filter((t) => t.from === node.state).map((t) => [t.action, t.needs]));
   return {
     demand: node,
     needs: needs as Partial<Record<DemandAction, string[]>>,
     assignees: {
       me: { id: viewer.id, name: viewer.displayName },
+      staff: (staff?.demandAssignableAccounts ?? []).filter((a) => a.id !== viewer.id),
       branches: (choices?.orgNode?.children.edges ?? []).map((e) => e.node).filter((n) => n.level === 'BRANCH'),
       units: (choices?.coBuildingUnits.edges ?? []).map((e) => e.node),
     },

@@ -119,3 +119,13 @@ export const DemandByCodeForStaff = graphql(`
     }
   }
 `);
+
+export const DemandAssignableAccounts = graphql(`
+  query DemandAssignableAccounts($demandId: ID!) {
+    demandAssignableAccounts(demandId: $demandId) {
+      id
+      displayName
+      role
+    }
+  }
+`);
