@@ -15,10 +15,11 @@ import * as grids from './grid.service.js';
 import { HouseholdOrgStatsResolver } from './household.chain.js';
 import {
   Building, CareRecord, Compound, Grid, GridPayload, GridUpdateInput, GridWorker, Household, HouseholdConnection, HouseholdCoverage, HouseholdCreateInput, HouseholdFilter, HouseholdLinkInput,
-  HouseholdPayload, HouseholdUnlinkInput, HouseholdUpdateInput, MemberHouseholdLoad, Resident, ResidentPayload, ResidentSaveInput,
+  HouseholdPayload, HouseholdUnlinkInput, HouseholdUpdateInput, MemberHouseholdLoad, Resident, ResidentErasePayload, ResidentEraseInput, ResidentPayload, ResidentSaveInput,
 } from './household.types.js';
 import './household.export.js';
 import './household.import.js';
+import { eraseResident } from './household.privacy.js';
 
 registerNodeType(HouseholdEntity, 'Household', (ctx, id) => households.findVisibleHousehold(ctx, id));
 registerNodeType(ResidentEntity, 'Resident', (ctx, id) => households.findVisibleResident(ctx, id));
@@ -213,6 +214,14 @@ export class HouseholdQueryResolver {
   @Mutation(() => ResidentPayload, { description: 'Add a resident to a household, or change one.' })
   residentSave(@Arg('input', () => ResidentSaveInput, { description: 'The resident.' }) input: ResidentSaveInput, @Ctx() ctx: Context) {
     return payload(async () => ({ resident: await households.saveResident(ctx, input) }), { resident: null });
+  }
+
+  @Mutation(() => ResidentErasePayload, { description: 'Erase a resident\'s personal data on request (个人信息保护法): name becomes 已删除, sealed phone, ID number and care data are cleared, activity sign-ups and volunteer rows under the same phone lose the name but keep counting. Committee admins only; audited; a second call changes nothing.' })
+  residentErase(@Arg('input', () => ResidentEraseInput, { description: 'The resident and the reason.' }) input: ResidentEraseInput, @Ctx() ctx: Context) {
+    return payload(async () => {
+      const done = await eraseResident(ctx, input);
+      return { resident: done.resident, alreadyErased: done.alreadyErased };
+    }, { resident: null, alreadyErased: null });
   }
 
   @Mutation(() => HouseholdPayload, { description: 'Link a household to a member household (联户); it leaves the coverage gaps at once.' })

@@ -187,3 +187,16 @@ export class GridPayload {
   @Field(() => Grid, { nullable: true, description: 'The grid as it is now; null when refused.' }) grid: unknown;
   @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
 }
+
+@InputType('ResidentEraseInput', { description: 'Erase a resident\'s personal data (个人信息删除), for committee admins over the resident.' })
+export class ResidentEraseInput {
+  @Field(() => ID, { description: 'The resident.' }) id: string;
+  @Field(() => String, { description: 'Why (2 to 200 characters; kept in the audit log).' }) reason: string;
+}
+
+@ObjectType('ResidentErasePayload', { description: 'Result of residentErase.' })
+export class ResidentErasePayload {
+  @Field(() => Resident, { nullable: true, description: 'The resident as they are now (name 已删除); null when refused.' }) resident: unknown;
+  @Field(() => Boolean, { nullable: true, description: 'True when the resident had already been erased (nothing changed this time); null when refused.' }) alreadyErased: boolean | null;
+  @Field(() => [UserError], { description: 'Why it was refused, if it was.' }) userErrors: UserError[];
+}

@@ -215,3 +215,21 @@ export const MemberHouseholdSide = graphql(`
     }
   }
 `);
+
+/** Erase a resident's personal data on their request (committee admins; audited). */
+export const EraseResident = graphql(`
+  mutation EraseResident($input: ResidentEraseInput!) {
+    residentErase(input: $input) {
+      resident {
+        id
+        name
+      }
+      alreadyErased
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

@@ -3,7 +3,7 @@ import { failForm, failUserErrors } from '$lib/forms';
 import type { CareCategory, ResidentRelation } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { scopeNode } from '$lib/demand/scope';
-import { HouseholdPage, LinkHousehold, MemberHouseholdChoices, RevealPersonalData, SaveResident, UnlinkHousehold, UpdateHousehold } from '../queries';
+import { EraseResident, HouseholdPage, LinkHousehold, MemberHouseholdChoices, RevealPersonalData, SaveResident, UnlinkHousehold, UpdateHousehold } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     household: node,
     memberHouseholds: choices?.householdCoverage?.memberHouseholds ?? [],
+    isCommitteeAdmin: viewer.grants.some((g) => g.role === 'COMMITTEE_ADMIN'),
     canWrite: viewer.grants.some((g) => g.role === 'COMMITTEE_ADMIN' || g.role === 'BRANCH_SECRETARY'),
     crumbs: { title: node.address },
   };
@@ -34,6 +35,19 @@ export const actions: Actions = {
     const { personalDataReveal } = await query(event, RevealPersonalData, { input: { id: target, fields, reason: values.reason } });
     if (personalDataReveal.values) return { kind: 'reveal' as const, target, revealed: personalDataReveal.values };
     return failUserErrors(personalDataReveal.userErrors, { fields: ['reason'], fallback: '您无权查看完整信息', values, extra, status: 403 });
+  },
+
+  /** Erase a resident's personal data (个人信息删除): a reason and an explicit confirmation first. */
+  erase: async (event) => {
+    const form = await event.request.formData();
+    const target = String(form.get('target') ?? '');
+    const values = { reason: String(form.get('reason') ?? '').trim(), target };
+    const extra = { kind: 'erase' as const, target };
+    if ([...values.reason].length < 2) return failForm(400, values, { fields: { reason: '请写明删除原因，例如：本人书面申请删除' } }, extra);
+    if (form.get('confirm') !== 'yes') return failForm(400, values, { fields: { confirm: '请勾选确认：删除后无法恢复' } }, extra);
+    const { residentErase } = await query(event, EraseResident, { input: { id: target, reason: values.reason } });
+    if (residentErase.resident) return { kind: 'erase' as const, target, done: true, alreadyErased: residentErase.alreadyErased ?? false };
+    return failUserErrors(residentErase.userErrors, { fields: ['reason'], fallback: '没有删除成功', values, extra, status: 403 });
   },
 
   link: async (event) => {
