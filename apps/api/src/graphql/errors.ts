@@ -18,6 +18,8 @@ export enum UserErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   STALE = 'STALE',
+  DELIBERATION_REQUIRED = 'DELIBERATION_REQUIRED',
+  SOLICITATION_CLOSED = 'SOLICITATION_CLOSED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -38,6 +40,8 @@ registerEnumType(UserErrorCode, {
     ALREADY_REGISTERED: { description: 'This phone number is already signed up for the activity.' },
     REGISTRATION_CLOSED: { description: 'Sign-up is not open for this activity now.' },
     INVALID_STATE: { description: 'The object is not in a state that allows this action.' },
+    DELIBERATION_REQUIRED: { description: 'A decision cannot be published before its proposal, deliberation and resolution (三议) are on record.' },
+    SOLICITATION_CLOSED: { description: 'The decision is not taking opinions now: its solicitation window has not opened or has closed.' },
   },
 });
 

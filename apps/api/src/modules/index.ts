@@ -24,6 +24,7 @@ import { visitEntities, visitResolvers } from './visit/visit.module.js';
 import { hazardEntities, hazardResolvers } from './hazard/hazard.module.js';
 import { projectEntities, projectResolvers } from './project/project.module.js';
 import { notificationEntities } from './notification/notification.module.js';
+import { decisionEntities, decisionResolvers } from './decision/decision.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -55,6 +56,7 @@ export const entities = [
   ...hazardEntities,
   ...projectEntities,
   ...notificationEntities,
+  ...decisionEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -74,4 +76,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...visitResolvers,
   ...hazardResolvers,
   ...projectResolvers,
+  ...decisionResolvers,
 ];

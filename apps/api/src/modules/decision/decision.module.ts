@@ -1,0 +1,2 @@
+/** The public decisions module (一征三议两公开). */
+export { decisionEntities, decisionResolvers } from './decision.resolver.js';
