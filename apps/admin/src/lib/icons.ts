@@ -16,6 +16,7 @@ export const ICONS = {
   project: 'M5 4.5h14v15H5zM8.5 9h7M8.5 12h7M8.5 15h4',
   unit: 'M4.5 20.5v-13l7.5-4 7.5 4v13M3 20.5h18M9 20.5v-4h6v4M8.5 9.5h2M13.5 9.5h2M8.5 13h2M13.5 13h2',
   activity: 'M4.5 6.5h15v13h-15zM4.5 10.5h15M8.5 4v4M15.5 4v4M8 14h3M8 17h6',
+  decision: 'M4.5 4.5h15v11h-15zM12 15.5v5M8 20.5h8M8 8.5h8M8 11.5h5',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -38,6 +38,8 @@ export const NAV: readonly NavEntry[] = [
   { label: '会议', short: '会议', href: '/meetings', icon: 'meeting', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   { label: '安全隐患', short: '隐患', href: '/hazards', icon: 'hazard', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   { label: '党建项目台账', short: '项目', href: '/projects', icon: 'project', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // Public decisions hang under org nodes like projects: every grant reads those under its node; admins and secretaries record the steps.
+  { label: '一征三议', short: '公示', href: '/decisions', icon: 'decision', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Units, their agreements and tokens are the community committee's business (the API's unit policies).
   { label: '共建单位', short: '单位', href: '/units', icon: 'unit', roles: ['COMMITTEE_ADMIN'] },
 ];
