@@ -90,7 +90,7 @@ export class DecisionOpinionFieldsResolver {
 
 @Resolver()
 export class DecisionQueryResolver {
-  @Query(() => DecisionConnection, { description: 'Public decisions (一征三议两公开) you may read, latest change first. Without signing in: those whose solicitation has opened.' })
+  @Query(() => DecisionConnection, { description: 'Public decisions (一征三议两公开), latest change first: staff get those of their own subtrees; without signing in, those whose solicitation has opened.' })
   async decisions(@Arg('filter', () => DecisionFilter, { nullable: true, description: 'Which decisions.' }) filter: DecisionFilter | null, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
     return toConnection(await decisions.listDecisions(ctx, filter, page), page, () => decisions.countDecisions(ctx, filter));

@@ -6,7 +6,7 @@ import { idOf, type Page } from '../../graphql/relay.js';
 import { assertPrintable, validDate, validMobile } from '../../graphql/validate.js';
 import { sql } from '../../db/sql.js';
 import { fromRows } from '../../db/rows.js';
-import { assertCan, can, condition, readable, reveal, subtreeEnd } from '../access/index.js';
+import { assertCan, can, condition, nodeInSubtree, readable, reveal, subtreeEnd } from '../access/index.js';
 import { loadNode, OrgLevel } from '../org/index.js';
 import { findVisibleDemand } from '../demand/index.js';
 import { findVisibleMeeting } from '../meeting/index.js';
@@ -114,8 +114,12 @@ export function solicitationOpen(d: DecisionEntity, now = new Date()): boolean {
 
 interface Where { sql: string; params: unknown[] }
 
+/**
+ * Lists: staff get the decisions of their own subtrees (their ledger; another community's public ones stay
+ * reachable by id), everyone else the public ones.
+ */
 export async function decisionWhere(ctx: Context, f: DecisionFilter | null | undefined): Promise<Where | null> {
-  const scope = condition(ctx, 'read', 'Decision', 'd');
+  const scope = ctx.access.isStaff ? nodeInSubtree(ctx.access, 'd.org_node_id') : condition(ctx, 'read', 'Decision', 'd');
   if (scope.sql === 'false') return null;
   const parts = [scope.sql];
   const params: unknown[] = [...scope.params];

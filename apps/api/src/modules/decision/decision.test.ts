@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { communityId, firstBranchId } from '../activity/activity.fixtures.js';
@@ -163,6 +164,30 @@ describe('public decisions (一征三议两公开)', () => {
     await api.gql(OPINION, { input: { decisionId: d.id, body: '楼道里的自行车请挪走', phone: '13900001111' } });
     const seen = await api.gql(`query($id: ID!) { node(id: $id) { ... on Decision { opinionCount opinions(first: 5) { totalCount } } } }`, { id: d.id }, foreign);
     expect(seen.data.node).toEqual({ opinionCount: 1, opinions: { totalCount: 0 } });
+  });
+
+  it('the demo: 三湾街社区 published the 周盛 support project; the ledger exports to .xlsx with Chinese headers, no contact details', async () => {
+    const sanwan = await api.login('sanwanjie-admin');
+    const base = api.url.replace(/\/graphql$/, '');
+    const res = await fetch(`${base}/export/decisions.xlsx?q=${encodeURIComponent('周盛')}`, { headers: { authorization: `Bearer ${sanwan}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const ws = wb.worksheets[0];
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(headers).toEqual(['序号', '所属社区', '责任党组织', '议事事项', '当前状态', '征求意见开始', '征求意见截止', '收到意见数', '办理过程', '决议公开日期', '结果公开日期']);
+    expect(ws.rowCount).toBe(2);
+    const row = (ws.getRow(2).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)));
+    expect(row[3]).toContain('周盛');
+    expect(row[4]).toBe('结果已公开');
+    expect(row[8]).toContain('三议·会议决议（支部党员大会和居民代表会议，赞成/反对/弃权 41/0/2）');
+    expect((await fetch(`${base}/export/decisions.xlsx?state=NOPE`, { headers: { authorization: `Bearer ${sanwan}` } })).status).toBe(400);
+    expect((await fetch(`${base}/export/decisions.xlsx`)).status).toBe(401);
+    // another community's admin exports none of 三湾街's
+    const other = await fetch(`${base}/export/decisions.xlsx?q=${encodeURIComponent('周盛')}`, { headers: { authorization: `Bearer ${admin}` } });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(await other.arrayBuffer()) as never);
+    expect(wb2.worksheets[0].rowCount).toBe(1);
   });
 
   it('docs/decisions.md shows the transition table', () => {
