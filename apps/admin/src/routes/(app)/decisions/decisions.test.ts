@@ -95,7 +95,8 @@ describe.runIf(browserTestsEnabled('public decisions (一征三议两公开)'))(
     expect(await page.locator('main').textContent()).toContain('表决：赞成 30 票，反对 1 票，弃权 2 票');
 
     // the 社区公示 page shows it (its pages are cached a few seconds)
-    const notice = await harness.browser.newPage({ baseURL: harness.platform.eventsUrl, viewport: { width: 375, height: 812 } });
+    const noticeContext = await harness.browser.newContext({ baseURL: harness.platform.eventsUrl, viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    const notice = await noticeContext.newPage();
     await notice.goto('/');
     await notice.getByRole('link', { name: '社区公示' }).click();
     await notice.waitForURL(/\/gongshi/);
@@ -111,5 +112,6 @@ describe.runIf(browserTestsEnabled('public decisions (一征三议两公开)'))(
     expect(await notice.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoSeriousA11yIssues(notice);
     await residentContext.close();
+    await noticeContext.close();
   }, 180_000);
 });
