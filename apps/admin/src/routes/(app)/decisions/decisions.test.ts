@@ -104,7 +104,7 @@ describe.runIf(browserTestsEnabled('public decisions (一征三议两公开)'))(
     await expect.poll(async () => {
       await notice.reload();
       return (await item.count()) ? await item.textContent() : '';
-    }, { timeout: 20_000, intervals: [1000] }).toContain('三议·会议决议');
+    }, { timeout: 20_000, interval: 1000 }).toContain('三议·会议决议');
     const text = await item.textContent();
     expect(text).toContain('赞成 30 票，反对 1 票，弃权 2 票');
     expect(text).toContain('一公开·决议公开');
