@@ -234,6 +234,8 @@ export async function generateDataset(url: string, opts: DatasetOptions): Promis
     };
 
     const communityIds: number[] = [];
+    let genMs = 0;
+    let copyMs = 0;
     let streetId = 0;
     let streetPath = '';
     let personSeq = base.a * 1000 + 1; // unique phones and ID numbers across runs on the same database
@@ -244,6 +246,7 @@ export async function generateDataset(url: string, opts: DatasetOptions): Promis
     for (let c = 0; c < opts.communities; c++) {
       const rng = random(seed * 100_003 + c);
       const name = (r: Rng) => `${SURNAMES[r.int(0, SURNAMES.length - 1)]}${r.pick(GIVEN)}`;
+      const communityStart = Date.now();
       await client.query('begin');
       const created = new Date(anchor - 400 * DAY);
       if (c % 10 === 0) {
@@ -492,10 +495,14 @@ export async function generateDataset(url: string, opts: DatasetOptions): Promis
         if (v % 5 === 0 && visitDemands[v / 5] !== undefined) T.visit_demand.add(vid, visitDemands[v / 5]!);
       }
 
+      const flushStart = Date.now();
+      genMs += flushStart - communityStart;
       await flushAll();
       await client.query('commit');
+      copyMs += Date.now() - flushStart;
       log(`community ${c + 1}/${opts.communities} (${cName}): ${T.household.total.toLocaleString('en')} households, ${T.demand.total.toLocaleString('en')} demands, ` +
-        `${T.activity.total.toLocaleString('en')} activities so far, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        `${T.activity.total.toLocaleString('en')} activities so far, ${((Date.now() - started) / 1000).toFixed(0)} s ` +
+        `(generating and sealing ${(genMs / 1000).toFixed(0)} s, COPY ${(copyMs / 1000).toFixed(0)} s)`);
     }
 
     // move the sequences past the ids used here
