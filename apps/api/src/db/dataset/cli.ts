@@ -1,7 +1,8 @@
 /**
  * `npm run gen:dataset -- --communities N [--seed S] [--replace]`: a city-sized data set (see generate.ts).
  *
- * Target: DATABASE_URL, or an embedded PostgreSQL whose data stays in `.data/dataset` (database `tongxin`).
+ * Target: DATABASE_URL, or an embedded PostgreSQL whose data stays in `--data-dir` (default `.data/dataset`), database
+ * `--database` (default `tongxin`).
  * Migrations are applied first. `--replace` drops and recreates the database first (embedded or external).
  */
 import 'reflect-metadata';
@@ -27,12 +28,12 @@ export async function loadDataset(url: string, communities: number, seed = 1, lo
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { communities: { type: 'string' }, seed: { type: 'string', default: '1' }, replace: { type: 'boolean', default: false }, database: { type: 'string', default: 'tongxin' } },
+    options: { communities: { type: 'string' }, seed: { type: 'string', default: '1' }, replace: { type: 'boolean', default: false }, database: { type: 'string', default: 'tongxin' }, 'data-dir': { type: 'string', default: '.data/dataset' } },
   });
   const communities = Number(values.communities);
   const seed = Number(values.seed);
   if (!Number.isInteger(communities) || communities < 1 || communities > 10_000 || !Number.isInteger(seed) || seed < 0) {
-    console.error('usage: npm run gen:dataset -- --communities N [--seed S] [--replace] [--database NAME]   (N from 1 to 10000)');
+    console.error('usage: npm run gen:dataset -- --communities N [--seed S] [--replace] [--database NAME] [--data-dir DIR]   (N from 1 to 10000)');
     process.exitCode = 2;
     return;
   }
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   say(`${communities} communities, seed ${seed}: about ${(communities * P.branches).toLocaleString('en')} branches, ` +
     `${(communities * households / 10).toLocaleString('en')} members, ${(communities * households).toLocaleString('en')} households, ` +
     `${(communities * P.demands).toLocaleString('en')} demands, ${(communities * P.activities).toLocaleString('en')} activities`);
-  const server = await startPostgres({ database: 'postgres', dataDir: process.env.DATABASE_URL ? undefined : path.join(repoRoot(), '.data/dataset'), settings: { synchronous_commit: 'off', max_wal_size: '4GB' } });
+  const server = await startPostgres({ database: 'postgres', dataDir: process.env.DATABASE_URL ? undefined : path.resolve(repoRoot(), values['data-dir']!), settings: { synchronous_commit: 'off', max_wal_size: '4GB' } });
   try {
     const url = values.database === 'tongxin' && process.env.DATABASE_URL
       ? (values.replace ? await createDatabase(server.url, new URL(server.url).pathname.slice(1), { replace: true }) : server.url)
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     say(`done in ${summary.seconds.toFixed(0)} s`);
     for (const [table, n] of Object.entries(summary.rows)) say(`  ${table.padEnd(20)} ${n.toLocaleString('en').padStart(12)}`);
     say(`staff accounts: ds${seed}-c1-admin (committee), ds${seed}-c1-b1 (branch secretary), password tongxin-demo`);
-    if (server.embedded) say('data kept in .data/dataset (start it again with this command, or copy the folder)');
+    if (server.embedded) say(`data kept in ${values['data-dir']}, database ${values.database}`);
   } finally {
     await server.stop();
   }
