@@ -4,6 +4,8 @@ import { installDataKey } from '../../app/data-key.js';
 import { unseal } from '../../modules/privacy/index.js';
 import { schemaDriftOf } from '../schema-drift.js';
 import { generateDataset, PER_COMMUNITY, type DatasetSummary } from './generate.js';
+import { COMMITTEE_STATS_QUERY, COMMUNITY_ACTIVITIES_QUERY, COVERAGE_QUERY, DEMANDS_BY_STATE_QUERY, MEMBER_CHAIN_QUERY } from '../../../bench/dataset-shapes.js';
+import { globalId } from '../../test/harness.js';
 
 // Two generated communities on top of the demo data of the test database, then read back through the API.
 let api: TestApi;
@@ -102,11 +104,43 @@ describe('gen:dataset with 2 communities', () => {
 
   it('serves the committee stats of a generated community with the generated figures', async () => {
     const token = await api.login('ds7-c1-admin');
-    const { globalId } = await import('../../test/harness.js');
     const res = await api.gql(`query($id: ID!) { orgNode(id: $id) { name stats { memberCount householdCount descendantCount } } }`,
       { id: globalId('PartyCommittee', summary.communityIds[0]!) }, token);
     expect(res.errors).toBeUndefined();
     expect(res.data.orgNode.stats.memberCount).toBe(P.branches * P.buildingGroupsPerBranch * P.memberHouseholdsPerGroup);
     expect(res.data.orgNode.stats.householdCount).toBe(HOUSEHOLDS);
   });
+});
+
+describe('statements per request as the city grows', () => {
+  it('stay the same for the city-scale shapes when another community is added', async () => {
+    const token = await api.login('ds7-c1-admin');
+    const branchToken = await api.login('ds7-c1-b1');
+    const [ids] = await api.sql<{ branch: number; member: number }>(`select g.org_node_id as branch,
+      (select id from party_member m where m.org_node_id = g.org_node_id order by id limit 1) as member
+      from access_grant g join account a on a.id = g.account_id where a.username = 'ds7-c1-b1'`);
+    const community = globalId('PartyCommittee', summary.communityIds[0]!);
+    const year = new Date().getUTCFullYear();
+    const shapes: [string, string, Record<string, unknown>, string][] = [
+      ['member chain', MEMBER_CHAIN_QUERY, { id: globalId('PartyMember', ids!.member) }, branchToken],
+      ['demands by state', DEMANDS_BY_STATE_QUERY, { id: community }, token],
+      ['committee stats', COMMITTEE_STATS_QUERY, { id: community, from: `${year}-01-01`, to: `${year}-12-31` }, token],
+      ['community activities', COMMUNITY_ACTIVITIES_QUERY, { communityId: community }, ''],
+      ['coverage', COVERAGE_QUERY, { id: globalId('Branch', ids!.branch) }, token],
+    ];
+    const measure = async () => {
+      const out: Record<string, number> = {};
+      for (const [name, query, variables, t] of shapes) {
+        await api.gql(query, variables, t || null); // warm the caches
+        const { result, statements } = await api.countStatements(() => api.gql(query, variables, t || null));
+        expect(result.errors, name).toBeUndefined();
+        out[name] = statements;
+      }
+      return out;
+    };
+    const before = await measure();
+    await generateDataset(api.config.DATABASE_URL, { communities: 1, seed: 8 });
+    const after = await measure();
+    expect(after).toEqual(before);
+  }, 300_000);
 });
