@@ -835,7 +835,8 @@ function updateDatasetDoc(): void {
     .sort((a, b) => a.n - b.n);
   if (!runs.length) return;
   const keys = [...new Set(runs.flatMap((r) => r.data.rows.map((row) => row.key)))];
-  const cell = (row: Row | undefined, f: (r: Row) => string) => (row && !row.subject.failures ? f(row) : row ? '**failed**' : '–');
+  const cell = (row: Row | undefined, f: (r: Row) => string) =>
+    !row ? '–' : row.subject.failures ? '**failed**' : row.subject.requests === 0 ? '**no answer within the run**' : f(row);
   const head = ['shape', ...runs.flatMap((r) => [`p50 ms @${r.n}`, `SQL/req @${r.n}`, `CPU ms/req @${r.n}`])];
   const lines = keys.map((key) => {
     const rows = runs.map((r) => r.data.rows.find((row) => row.key === key));
