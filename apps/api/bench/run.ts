@@ -11,10 +11,15 @@
  * Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_WARMUP_SECONDS (3), BENCH_SKIP_BUILD=1 (use what is
  * built), DATABASE_URL (use that server; a database tongxin_bench is created on it if missing),
  * BENCH_COUNT_IN_PROCESS=1 (count statements inside the servers even where pg_stat_statements works).
+ *
+ * `npm run bench -- --dataset N`: the same on a generated city of N communities (src/db/dataset) instead of the
+ * demo data, plus the shapes that must stay flat as the city grows (h-l). The data set is generated once into
+ * `.data/bench-dataset-N` (or database tongxin_dataset_N on DATABASE_URL) and reused by later runs. Writes
+ * bench/results-dataset-N.json and the side-by-side table of every results-dataset-*.json in docs/performance.md.
  */
 import { randomBytes } from 'node:crypto';
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +27,17 @@ import pg from 'pg';
 import { createDatabase, freePort, startPostgres, urlWithDatabase, type Database } from '@tongxin/launcher';
 import type { LoadJob, LoadResult } from './load.js';
 import { ACTIVITIES_QUERY, ACTIVITY_QUERY, MEMBERS_QUERY, SUBTREE_QUERY, TYPENAME_QUERY, fingerprint } from './shapes.js';
+import { COMMITTEE_STATS_QUERY, COMMUNITY_ACTIVITIES_QUERY, COVERAGE_QUERY, DEMANDS_BY_STATE_QUERY, MEMBER_CHAIN_QUERY, datasetArg, globalIdOf } from './dataset-shapes.js';
+import { loadDataset } from '../src/db/dataset/cli.js';
+import { DEVELOPMENT_DATA_KEY } from '../src/app/data-key.js';
 
+const DATASET = datasetArg(process.argv.slice(2));
+const DATASET_SEED = 1;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiDir = path.resolve(here, '..');
 const root = path.resolve(apiDir, '../..');
 const eventsDir = path.join(root, 'apps/events');
-const resultsFile = path.join(here, 'results.json');
+const resultsFile = path.join(here, DATASET ? `results-dataset-${DATASET}.json` : 'results.json');
 const docFile = path.join(root, 'docs/performance.md');
 const hooks = path.join(here, 'child-hooks.mjs');
 
@@ -46,7 +56,7 @@ const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 10, 1, 1000);
 const WARMUP_SECONDS = intEnv('BENCH_WARMUP_SECONDS', 3, 0, 120);
 const SKIP_BUILD = process.env.BENCH_SKIP_BUILD === '1';
 const SAMPLE_REQUESTS = 20;
-const BENCH_DATABASE = 'tongxin_bench';
+const BENCH_DATABASE = DATASET ? `tongxin_dataset_${DATASET}` : 'tongxin_bench';
 const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -433,7 +443,8 @@ interface Pair {
   key: string;
   title: string;
   subject: { label: string; req: Request };
-  baseline: { label: string; req: Request; kind: 'plain SQL' | 'API' };
+  /** none for the shapes that only the API answers (dataset mode h-l) */
+  baseline?: { label: string; req: Request; kind: 'plain SQL' | 'API' };
   /** checked after the run */
   goal?: { ratio: number; text: string };
   /** compare the data of both responses (shapes.ts fingerprint) */
@@ -478,7 +489,8 @@ async function main(): Promise<number> {
   // 2. PostgreSQL and the bench database
   database = await startPostgres({
     database: BENCH_DATABASE,
-    settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top', 'pg_stat_statements.track_utility': 'on' },
+    ...(DATASET ? { dataDir: path.join(root, `.data/bench-dataset-${DATASET}`) } : {}),
+    settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top', 'pg_stat_statements.track_utility': 'on', ...(DATASET ? { max_wal_size: '4GB' } : {}) },
   });
   let url = database.url;
   if (!database.embedded) url = await ensureDatabase(url, BENCH_DATABASE);
@@ -486,6 +498,17 @@ async function main(): Promise<number> {
   const admin = new pg.Client({ connectionString: url });
   admin.on('error', () => {});
   await admin.connect();
+  if (DATASET) {
+    // the last community's admin account is written in the last transaction: its presence means a complete load
+    const done = await admin.query(`select 1 from pg_tables where tablename = 'account'`).then((r) => r.rowCount
+      ? admin.query(`select 1 from account where username = $1`, [`ds${DATASET_SEED}-c${DATASET}-admin`]).then((a) => (a.rowCount ?? 0) > 0) : false);
+    if (done) say(`data set of ${DATASET} communities already in ${BENCH_DATABASE}: reusing it`);
+    else {
+      say(`generating the data set: ${DATASET} communities (once; later runs reuse it)`);
+      const summary = await loadDataset(url, DATASET, DATASET_SEED, say);
+      say(`data set generated in ${summary.seconds.toFixed(0)} s`);
+    }
+  }
   const apiRole = new URL(url).username;
   let plainUrl = url;
   let plainRole = apiRole;
@@ -499,17 +522,18 @@ async function main(): Promise<number> {
 
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   for (const name of ['DATABASE_URL', 'PORT', 'HOST', 'API_URL', 'ORIGIN', 'DEMO_SEED', 'LOG_LEVEL']) delete baseEnv[name];
-  baseEnv.DATA_KEY ??= randomBytes(32).toString('base64');
+  // the data set is sealed under the development key (gen:dataset without DATA_KEY), unless DATA_KEY is given
+  baseEnv.DATA_KEY ??= DATASET ? DEVELOPMENT_DATA_KEY : randomBytes(32).toString('base64');
 
   // 3. the servers
   const apiPort = await freePort();
   const api = startProc('api', apiEntry, apiDir, {
-    ...baseEnv, DATABASE_URL: url, PORT: String(apiPort), HOST, LOG_LEVEL: 'warn', DEMO_SEED: '1',
+    ...baseEnv, DATABASE_URL: url, PORT: String(apiPort), HOST, LOG_LEVEL: 'warn', DEMO_SEED: DATASET ? '0' : '1',
     TONGXIN_BENCH_COUNT_STATEMENTS: pgss ? '0' : '1',
   });
   const apiOrigin = `http://${HOST}:${apiPort}`;
   await waitReady(api, async () => (await send(graphql(api, apiOrigin, TYPENAME_QUERY))).status === 200, 'the API');
-  say(`API ready on ${apiOrigin} (pid ${api.child.pid}; migrated and seeded)`);
+  say(`API ready on ${apiOrigin} (pid ${api.child.pid}; migrated${DATASET ? '' : ' and seeded'})`);
 
   const plainPort = await freePort();
   if (plainRole === PLAIN_ROLE) await admin.query(`grant select on all tables in schema public to ${PLAIN_ROLE}`);
@@ -546,6 +570,81 @@ async function main(): Promise<number> {
   const signIn = async (username: string) =>
     (await gqlData(graphql(api, apiOrigin, `mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { token userErrors { message } } }`,
       { input: { username, password: 'tongxin-demo' } }))).sessionCreate.token as string;
+  const plainGet = (p: string): Request => ({ server: plain, sql: plain, origin: plainOrigin, method: 'GET', path: p, headers: {}, expect: 'json' });
+  const pairs: Pair[] = DATASET
+    ? await datasetPairs()
+    : await demoPairs();
+
+  async function datasetPairs(): Promise<Pair[]> {
+    const tag = `ds${DATASET_SEED}-c1`;
+    const token = await signIn(`${tag}-admin`);
+    const branchToken = await signIn(`${tag}-b1`);
+    if (!token || !branchToken) throw new Error(`sign-in of the generated staff failed (${tag}-admin / ${tag}-b1)`);
+    const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+      const row = (await admin.query<T>(text, values)).rows[0];
+      if (!row) throw new Error(`the data set lacks what the bench needs: ${text}`);
+      return row;
+    };
+    const community = await one<{ id: number }>(`select g.org_node_id as id from access_grant g join account a on a.id = g.account_id where a.username = $1`, [`${tag}-admin`]);
+    const branch = await one<{ id: number }>(`select g.org_node_id as id from access_grant g join account a on a.id = g.account_id where a.username = $1`, [`${tag}-b1`]);
+    const member = await one<{ id: number }>(`select id from party_member where org_node_id = $1 order by id offset 5 limit 1`, [branch.id]);
+    const activityRow = await one<{ id: number }>(`select id from activity where audience = 'PUBLIC' and status in ('PUBLISHED', 'FINISHED') and ends_at > now() order by starts_at, id limit 1`);
+    const communityGid = globalIdOf('PartyCommittee', community.id);
+    const branchGid = globalIdOf('Branch', branch.id);
+    const year = new Date().getUTCFullYear();
+    const list: Pair[] = [
+      {
+        key: 'a', title: 'community subtree, 4 levels (1,251 nodes), staff',
+        subject: { label: 'a. API community subtree (staff)', req: graphql(api, apiOrigin, SUBTREE_QUERY, { id: communityGid }, token) },
+        baseline: { label: 'a. plain SQL community subtree', req: plainGet(`/subtree/${community.id}`), kind: 'plain SQL' }, sameData: true,
+      },
+      {
+        key: 'b', title: 'branch subtree, 3 levels (25 nodes), staff',
+        subject: { label: 'b. API branch subtree (staff)', req: graphql(api, apiOrigin, SUBTREE_QUERY, { id: branchGid }, token) },
+        baseline: { label: 'b. plain SQL branch subtree', req: plainGet(`/subtree/${branch.id}`), kind: 'plain SQL' }, sameData: true,
+      },
+      {
+        key: 'c', title: 'branch + first 50 members with their branch, staff',
+        subject: { label: 'c. API branch members (staff)', req: graphql(api, apiOrigin, MEMBERS_QUERY, { id: branchGid }, token) },
+        baseline: { label: 'c. plain SQL branch members', req: plainGet(`/members/${branch.id}`), kind: 'plain SQL' }, sameData: true,
+      },
+      {
+        key: 'd', title: 'upcoming public activities of the whole city, first 20 and total, anonymous',
+        subject: { label: 'd. API public activities (anonymous)', req: graphql(api, apiOrigin, ACTIVITIES_QUERY) },
+        baseline: { label: 'd. plain SQL public activities', req: plainGet('/activities'), kind: 'plain SQL' }, sameData: true,
+      },
+      {
+        key: 'e', title: 'node(id) of one activity, anonymous',
+        subject: { label: 'e. API node(id) activity (anonymous)', req: graphql(api, apiOrigin, ACTIVITY_QUERY, { id: globalIdOf('Activity', activityRow.id) }) },
+        baseline: { label: 'e. plain SQL one activity', req: plainGet(`/activity/${activityRow.id}`), kind: 'plain SQL' }, sameData: true,
+      },
+      { key: 'f2', title: '{ __typename }, staff', subject: { label: 'f. API { __typename } (staff)', req: graphql(api, apiOrigin, TYPENAME_QUERY, {}, token) }, sameData: false },
+      {
+        key: 'h', title: 'a member up the chain (branch, its ancestors), branch secretary',
+        subject: { label: 'h. API member up the chain (staff)', req: graphql(api, apiOrigin, MEMBER_CHAIN_QUERY, { id: globalIdOf('PartyMember', member.id) }, branchToken) }, sameData: false,
+      },
+      {
+        key: 'i', title: "demands of a community's subtree in progress, first 50, with counts per state, staff",
+        subject: { label: 'i. API demands by state + counts (staff)', req: graphql(api, apiOrigin, DEMANDS_BY_STATE_QUERY, { id: communityGid }, token) }, sameData: false,
+      },
+      {
+        key: 'j', title: "a committee's stats and this year's demand metrics by month, staff",
+        subject: { label: 'j. API committee stats + metrics (staff)', req: graphql(api, apiOrigin, COMMITTEE_STATS_QUERY, { id: communityGid, from: `${year}-01-01`, to: `${year}-12-31` }, token) }, sameData: false,
+      },
+      {
+        key: 'k', title: "one community's public activity list, first 20 and total, anonymous",
+        subject: { label: 'k. API community activities (anonymous)', req: graphql(api, apiOrigin, COMMUNITY_ACTIVITIES_QUERY, { communityId: communityGid }) }, sameData: false,
+      },
+      {
+        key: 'l', title: "a branch's 联户 coverage report, staff",
+        subject: { label: 'l. API branch coverage (staff)', req: graphql(api, apiOrigin, COVERAGE_QUERY, { id: branchGid }, token) }, sameData: false,
+      },
+    ];
+    for (const pair of list) await gqlData(pair.subject.req); // every shape answers without errors before any timing
+    return list;
+  }
+
+  async function demoPairs(): Promise<Pair[]> {
   const hongkangToken = await signIn('hongkang-admin');
   const yiyuanToken = await signIn('yiyuan-admin');
   if (!hongkangToken || !yiyuanToken) throw new Error('demo staff sign-in failed (hongkang-admin / yiyuan-admin)');
@@ -573,8 +672,7 @@ async function main(): Promise<number> {
     `select id, title from activity where audience = 'PUBLIC' and status in ('PUBLISHED', 'FINISHED') and ends_at > now() order by starts_at, id limit 1`)).rows[0];
   if (!firstActivity || !activityRow || firstActivity.title !== activityRow.title) throw new Error('no upcoming public activity in the demo data (or the API and the database disagree on the first one)');
 
-  const plainGet = (p: string): Request => ({ server: plain, sql: plain, origin: plainOrigin, method: 'GET', path: p, headers: {}, expect: 'json' });
-  const pairs: Pair[] = [
+  return [
     {
       key: 'a', title: '红康社区 subtree, 4 levels, staff',
       subject: { label: 'a. API 红康 subtree (staff)', req: graphql(api, apiOrigin, SUBTREE_QUERY, { id: hongkang.globalId }, hongkangToken) },
@@ -618,6 +716,7 @@ async function main(): Promise<number> {
       sameData: false,
     },
   ];
+  }
   if (events && pageQuery) {
     pairs.push({
       key: 'g', title: 'events list page (SSR) vs the API for its query',
@@ -635,11 +734,11 @@ async function main(): Promise<number> {
   loadGen = startLoadGenerator();
   const rows: Row[] = [];
   for (const [index, pair] of pairs.entries()) {
-    const order = index % 2 === 0 ? (['subject', 'baseline'] as const) : (['baseline', 'subject'] as const);
+    const order = !pair.baseline ? (['subject'] as const) : index % 2 === 0 ? (['subject', 'baseline'] as const) : (['baseline', 'subject'] as const);
     const got: Partial<Record<'subject' | 'baseline', { measured: Measured; sampleBody: string }>> = {};
-    for (const side of order) got[side] = await measure(pair[side].label, pair[side].req);
+    for (const side of order) got[side] = await measure(pair[side]!.label, pair[side]!.req);
     const subject = got.subject!;
-    const baseline = got.baseline!;
+    const baseline = got.baseline ?? { measured: emptyMeasured(), sampleBody: '' };
     const ratio = baseline.measured.reqPerSec > 0 ? round(subject.measured.reqPerSec / baseline.measured.reqPerSec, 3) : 0;
     const notes: string[] = [];
     let dataCheck: Row['dataCheck'] = 'n/a';
@@ -654,7 +753,7 @@ async function main(): Promise<number> {
     }
     const nodes = pair.key === 'a' || pair.key === 'b' ? nodesIn(subject.sampleBody) : undefined;
     rows.push({
-      key: pair.key, title: pair.title, subject: subject.measured, baseline: { ...baseline.measured, kind: pair.baseline.kind },
+      key: pair.key, title: pair.title, subject: subject.measured, baseline: { ...baseline.measured, kind: pair.baseline?.kind ?? 'none' },
       ratio, nodes, dataCheck, notes,
       ...(pair.goal ? { goal: pair.goal.text, goalMet: ratio >= pair.goal.ratio } : {}),
     });
@@ -688,13 +787,15 @@ async function main(): Promise<number> {
     durationSeconds: Math.round((Date.now() - startedAt) / 1000),
     settings: { seconds: SECONDS, connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, sampleRequestsForStatements: SAMPLE_REQUESTS },
     machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg().map((l) => round(l, 2)) },
+    ...(DATASET ? { dataset: { communities: DATASET, seed: DATASET_SEED, command: `npm run bench -- --dataset ${DATASET}` } } : {}),
     api: apiMode === 'dist' ? 'node apps/api/dist/main.js' : 'node --import tsx apps/api/src/main.ts (no production build)',
     postgres: database.embedded ? 'embedded' : 'external',
     statementCounter: counter.kind,
     failures,
   };
   writeFileSync(resultsFile, `${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
-  updateDoc(table, meta);
+  if (DATASET) updateDatasetDoc();
+  else updateDoc(table, meta);
   process.stdout.write(`\n${table}\n`);
   say(`wrote ${path.relative(root, resultsFile)} and the table in ${path.relative(root, docFile)} (${meta.durationSeconds} s in all)`);
   if (failures) loud(`${failures} requests failed: the figures of the flagged shapes do not count`);
@@ -720,11 +821,40 @@ function markdownTable(rows: Row[]): string {
     const goal = r.goal ? `${r.goal}: ${r.goalMet ? 'met' : '**not met**'}` : '';
     if (skipped) return `| ${r.key}. ${r.title} | – | – | – | – | – | – | – | – | ${goal} | ${flags.join('; ')} |`;
     return `| ${r.key}. ${r.title} | ${s.reqPerSec.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.cpuMsPerRequest.toFixed(2)} | ${s.statementsPerRequest} | ${s.rssMb} | ` +
-      `${r.baseline.reqPerSec.toFixed(0)} (${r.baseline.kind}) | ${r.ratio < 0.1 ? r.ratio.toFixed(3) : r.ratio.toFixed(2)} | ${goal} | ${flags.join('; ')} |`;
+      (r.baseline.kind === 'none' ? '– | – | ' : `${r.baseline.reqPerSec.toFixed(0)} (${r.baseline.kind}) | ${r.ratio < 0.1 ? r.ratio.toFixed(3) : r.ratio.toFixed(2)} | `) +
+      `${goal} | ${flags.join('; ')} |`;
   });
   return [head, line, ...body].join('\n');
 }
 
+/** The side-by-side table of every results-dataset-N.json: p50 and statements per request per shape and size. */
+function updateDatasetDoc(): void {
+  if (!existsSync(docFile)) return;
+  const runs = readdirSync(here).map((f) => /^results-dataset-(\d+)\.json$/.exec(f)).filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ n: Number(m[1]), data: JSON.parse(readFileSync(path.join(here, m[0]), 'utf8')) as { generatedAt: string; settings: { seconds: number; connections: number }; machine: { loadAverage: number[] }; rows: Row[] } }))
+    .sort((a, b) => a.n - b.n);
+  if (!runs.length) return;
+  const keys = [...new Set(runs.flatMap((r) => r.data.rows.map((row) => row.key)))];
+  const cell = (row: Row | undefined, f: (r: Row) => string) =>
+    !row ? '–' : row.subject.failures ? '**failed**' : row.subject.requests === 0 ? '**no answer within the run**' : f(row);
+  const head = ['shape', ...runs.flatMap((r) => [`p50 ms @${r.n}`, `SQL/req @${r.n}`, `CPU ms/req @${r.n}`])];
+  const lines = keys.map((key) => {
+    const rows = runs.map((r) => r.data.rows.find((row) => row.key === key));
+    const title = rows.find(Boolean)!.title;
+    return [`${key}. ${title}`, ...rows.flatMap((row) => [cell(row, (x) => String(x.subject.p50)), cell(row, (x) => String(x.subject.statementsPerRequest)), cell(row, (x) => x.subject.cpuMsPerRequest.toFixed(2))])];
+  });
+  const table = [`| ${head.join(' | ')} |`, `| --- |${head.slice(1).map(() => ' ---: |').join('')}`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+  const runsText = runs.map((r) => `${r.n} communities: \`npm run bench -- --dataset ${r.n}\`, run of ${r.data.generatedAt.slice(0, 16).replace('T', ' ')} UTC, ` +
+    `${r.data.settings.connections} connections, ${r.data.settings.seconds} s per run, load average ${r.data.machine.loadAverage.join(' ')} at the end`).join('; ');
+  const doc = readFileSync(docFile, 'utf8');
+  const start = doc.indexOf(DATASET_DOC_START);
+  const end = doc.indexOf(DATASET_DOC_END);
+  if (start < 0 || end < start) return;
+  writeFileSync(docFile, `${doc.slice(0, start)}${DATASET_DOC_START}\n${runsText}.\n\n${table}\n${DATASET_DOC_END}${doc.slice(end + DATASET_DOC_END.length)}`);
+}
+
+const DATASET_DOC_START = '<!-- bench:dataset:start -->';
+const DATASET_DOC_END = '<!-- bench:dataset:end -->';
 const DOC_START = '<!-- bench:results:start -->';
 const DOC_END = '<!-- bench:results:end -->';
 

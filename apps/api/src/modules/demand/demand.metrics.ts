@@ -218,13 +218,14 @@ export async function demandMetrics(ctx: Context, orgNodeId: number | null, from
             percentile_cont(0.9) within group (order by case when d.state in ${DONE} then ${hours('d.resolved_at', 'd.created_at')} end) as p90_resolution
        from demand d join org_node o on o.id = d.org_node_id
       where o.path >= ? and o.path < ? || '~'
+        and d.community_id = any(${COMMUNITIES_UNDER_PARAMS})
         and d.created_at >= ${shanghaiMidnight} and d.created_at < ${shanghaiMidnight}
         and d.state <> 'DUPLICATE'
         and ${readable.sql}
       group by 1
       order by ${group === DemandMetricsGroup.ASSIGNEE ? 'count(*) desc, 1' : '1'}
       limit ${MAX_METRICS_ROWS}`,
-    [node.path, node.path, from, to, ...readable.params]);
+    [node.path, node.path, node.path, node.path, node.communityId, from, to, ...readable.params]);
 
   const byKey = new Map(rows.map((r) => [r.gkey, r]));
   switch (group) {
@@ -272,7 +273,14 @@ export class DemandMetricsResolver {
 
 /** Midnight of 1 January of the current year in Asia/Shanghai. */
 const YEAR_START = `(date_trunc('year', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')`;
-const inNode = (n: string) => `from demand d join org_node o on o.id = d.org_node_id where ${inSubtree('o', n)} and d.state <> 'DUPLICATE'`;
+/**
+ * The communities a node's demands can belong to: the community committees in its subtree, and its own community.
+ * Naming them lets the community index bound the scan, so a count costs the same in a city of 10 or 100
+ * communities (without it the planner may walk every demand of the city).
+ */
+const communitiesUnder = (n: string) => `array(select c.id from org_node c where c.level = 'COMMUNITY' and ${inSubtree('c', n)} union select ${n}.community_id)`;
+const COMMUNITIES_UNDER_PARAMS = `array(select c.id from org_node c where c.level = 'COMMUNITY' and c.path >= ? and c.path < ? || '~' union select ?::int)`;
+const inNode = (n: string) => `from demand d join org_node o on o.id = d.org_node_id where ${inSubtree('o', n)} and d.community_id = any(${communitiesUnder(n)}) and d.state <> 'DUPLICATE'`;
 
 registerOrgStat({ field: 'openDemandCount', sql: (n) => `(select count(*) ${inNode(n)} and d.state in ${OPEN})` });
 registerOrgStat({ field: 'overdueDemandCount', sql: (n) => `(select count(*) ${inNode(n)} and ${overdueSql('d')})` });
