@@ -3,6 +3,7 @@
  * all read them from here, so a level or a status is called the same everywhere.
  */
 import { GOVERNANCE_ENUM_LABELS } from './governance-labels.js';
+import { SERVICE_ENUM_LABELS } from './service-labels.js';
 
 export * from './governance-labels.js';
 
@@ -28,7 +29,7 @@ export type ActivityCategory =
   | 'OTHER';
 export type ActivityAudience = 'PUBLIC' | 'MEMBERS_ONLY';
 export type RegistrationStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'CHECKED_IN' | 'CHECKED_OUT';
-export type ServiceSource = 'CHECK_IN' | 'MANUAL';
+export type ServiceSource = 'CHECK_IN' | 'MANUAL' | 'SERVICE_ORDER';
 export type CoBuildingUnitKind =
   | 'GOVERNMENT_OFFICE'
   | 'ENTERPRISE'
@@ -142,6 +143,7 @@ export const REGISTRATION_STATUS_LABEL: Readonly<Record<RegistrationStatus, stri
 export const SERVICE_SOURCE_LABEL: Readonly<Record<ServiceSource, string>> = {
   CHECK_IN: '签到签退',
   MANUAL: '手工录入',
+  SERVICE_ORDER: '便民服务',
 };
 
 export type NotificationKind = 'WAITLIST_PROMOTED' | 'ACTIVITY_CHANGED' | 'ACTIVITY_CANCELLED' | 'DEMAND_REPLY';
@@ -385,5 +387,6 @@ export const ENUM_LABELS = {
   TransferState: TRANSFER_STATE_LABEL,
   BranchWarningCode: BRANCH_WARNING_LABEL,
   ...GOVERNANCE_ENUM_LABELS,
+  ...SERVICE_ENUM_LABELS,
   LeaderState: LEADER_STATE_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
