@@ -18,6 +18,7 @@ export enum UserErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   STALE = 'STALE',
+  SERVICE_FULL = 'SERVICE_FULL',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -38,6 +39,7 @@ registerEnumType(UserErrorCode, {
     ALREADY_REGISTERED: { description: 'This phone number is already signed up for the activity.' },
     REGISTRATION_CLOSED: { description: 'Sign-up is not open for this activity now.' },
     INVALID_STATE: { description: 'The object is not in a state that allows this action.' },
+    SERVICE_FULL: { description: 'The service offer has taken as many orders as it can this week; choose another offer or order next week.' },
   },
 });
 
