@@ -60,8 +60,8 @@ export class ServiceOrderFieldsResolver {
 
   @FieldResolver(() => Boolean, { description: 'You are the one it was dispatched to (or a member of the team).' })
   async dispatchedToMe(@Root() o: ServiceOrder, @Ctx() ctx: Context): Promise<boolean> {
-    const d = await findVisibleDemand(ctx, o.row.demandId);
-    return d != null && service.isAssignee(ctx, d, o.row);
+    const found = await service.orderDemandFor(ctx, o.row.demandId);
+    return found != null && service.isAssignee(ctx, found.d, o.row);
   }
 }
 
@@ -75,8 +75,8 @@ export class PublicDemandServiceResolver {
 
 const toOrder = async (ctx: Context, row: Awaited<ReturnType<typeof service.orderOf>>) => {
   if (!row) return null;
-  const demand = await findVisibleDemand(ctx, row.demandId);
-  return demand && { row, demand, preferredTime: row.preferredTime, hours: row.hours == null ? null : Number(row.hours), completedAt: row.completedAt };
+  const found = await service.orderDemandFor(ctx, row.demandId);
+  return found && { row, demand: found.d, preferredTime: row.preferredTime, hours: row.hours == null ? null : Number(row.hours), completedAt: row.completedAt };
 };
 
 @Resolver()
@@ -112,8 +112,7 @@ export class ServiceQueryResolver {
   @Query(() => ServiceOrder, { nullable: true, description: 'The service order carried by a demand, when you may read it; null for other demands.' })
   async serviceOrder(@Arg('demandId', () => ID, { description: 'The demand.' }) demandId: string, @Ctx() ctx: Context) {
     const id = idOf(demandId, 'Demand');
-    const d = id == null ? null : await findVisibleDemand(ctx, id);
-    return d ? toOrder(ctx, await service.orderOf(ctx, d.id)) : null;
+    return id == null ? null : toOrder(ctx, await service.orderOf(ctx, id));
   }
 
   @Query(() => [ServiceDispatchCandidate], { description: 'Whom a service order may be dispatched to (下单): the community’s teams, then its volunteers (members first). Empty unless you may dispatch it.' })

@@ -248,7 +248,8 @@ export interface OrderFilter { states?: DemandState[] | null; offerId?: string |
 
 /** Service orders you may read (the Demand policy), newest first. */
 export async function listOrders(ctx: Context, communityGlobalId: string | null, f: OrderFilter, page: Page): Promise<{ rows: ServiceOrderEntity[]; total: () => Promise<number> }> {
-  const c = condition(ctx, 'read', 'Demand', 'd');
+  // `mine` is its own access rule (dispatched to the caller); otherwise the Demand policy's read condition
+  const c = f.mine ? { sql: 'true', params: [] } : condition(ctx, 'read', 'Demand', 'd');
   const empty = { rows: [], total: async () => 0 };
   if (c.sql === 'false') return empty;
   const parts = [c.sql];
@@ -282,8 +283,9 @@ export async function listOrders(ctx: Context, communityGlobalId: string | null,
 /** The resident's address: in clear for roles that may see contact details (announced to the audit), else masked. */
 export async function addressOf(ctx: Context, order: ServiceOrderEntity): Promise<string | null> {
   if (!ctx.access.isStaff) return null;
-  const d = await findVisibleDemand(ctx, order.demandId);
-  if (!d) return null;
+  const found = await orderDemandFor(ctx, order.demandId);
+  if (!found) return null;
+  const d = found.d;
   const clear = unseal(order.address) ?? '';
   const assignee = await isAssignee(ctx, d, order);
   if (assignee || (await revealFields(ctx, 'Demand', d, ['address'], { denied: 'null' }))) return clear;
@@ -346,12 +348,23 @@ function refused(d: DemandEntity, what: string): never {
   fail(UserErrorCode.INVALID_TRANSITION, `订单当前为「${STATE_LABEL[d.state]}」，不能${what}`, ['input', 'demandId']);
 }
 
+/**
+ * The order's demand, when the caller may read it (the Demand policy) or is the one it was dispatched to (the
+ * volunteer's account through the demand's assigned account, or a member of the team through the order).
+ */
+export async function orderDemandFor(ctx: Context, demandId: number): Promise<{ d: DemandEntity; order: ServiceOrderEntity } | null> {
+  const order = await orderOf(ctx, demandId);
+  const d = order ? await loadDemand(ctx, demandId) : null;
+  if (!order || !d) return null;
+  if ((await readable(ctx, 'Demand', d)) || (await isAssignee(ctx, d, order))) return { d, order };
+  return null;
+}
+
 async function requireOrder(ctx: Context, demandGlobalId: string): Promise<{ d: DemandEntity; order: ServiceOrderEntity }> {
   const id = idOf(demandGlobalId, 'Demand');
-  const d = id == null ? null : await findVisibleDemand(ctx, id);
-  const order = d ? await orderOf(ctx, d.id) : null;
-  if (!d || !order) fail(UserErrorCode.NOT_FOUND, '找不到该服务订单', ['input', 'demandId']);
-  return { d, order };
+  const found = id == null ? null : await orderDemandFor(ctx, id);
+  if (!found) fail(UserErrorCode.NOT_FOUND, '找不到该服务订单', ['input', 'demandId']);
+  return found;
 }
 
 /** Take the table's steps in order on the locked demand, each one in the timeline. */
