@@ -48,7 +48,7 @@ export class ServiceOfferEntity {
 /** The link from a resident demand to the offer it orders: a service order IS a demand (modules/demand). */
 @Entity({ tableName: 'service_order' })
 export class ServiceOrderEntity {
-  @PrimaryKey({ type: 'integer' }) demandId: number;
+  @PrimaryKey({ type: 'integer', autoincrement: false }) demandId: number;
   @Property({ type: 'integer' }) communityId: number;
   @Property({ type: 'integer' }) offerId: number;
   /** Sealed (modules/privacy): the resident's address. */
