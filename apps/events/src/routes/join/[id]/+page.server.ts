@@ -8,6 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 const RecruitmentCallPage = graphql(`
   query RecruitmentCallPage($id: ID!) {
     node(id: $id) {
+      __typename
       ... on RecruitmentCall {
         id
         title

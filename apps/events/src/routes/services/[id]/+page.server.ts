@@ -8,6 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 const ServiceOfferPage = graphql(`
   query ServiceOfferPage($id: ID!) {
     node(id: $id) {
+      __typename
       ... on ServiceOffer {
         id
         title
