@@ -36,7 +36,7 @@ describe.skipIf(!browserTestsEnabled('admin service menu (order, dispatch, accep
     await menu.getByLabel('希望时间（可不填）').fill('周五上午');
     await Promise.all([menu.waitForURL(/\/d\/[A-Z0-9]{8}\?new=1$/), menu.getByRole('button', { name: '提交点单' }).click()]);
     const code = new URL(menu.url()).pathname.split('/').pop()!;
-    expect(await menu.getByText('已经收到您的点单').count()).toBe(1);
+    expect(await menu.getByText('已经收到您的点单').count()).toBeGreaterThan(0);
     expect(await menu.locator('#demand-state').textContent()).toBe('已点单');
     expect(await menu.content()).not.toContain(stamp);
 
@@ -73,7 +73,7 @@ describe.skipIf(!browserTestsEnabled('admin service menu (order, dispatch, accep
     expect(await menu.locator('#demand-state').textContent()).toBe('已完成');
     expect(await menu.getByText('更换了水龙头阀芯').count()).toBeGreaterThan(0);
     await menu.getByLabel('5 分 非常满意').check();
-    await Promise.all([menu.waitForURL(/\?rated=5$/), menu.getByRole('button', { name: '提交评价' }).click()]);
+    await Promise.all([menu.waitForURL(/\?rated=5(#rate)?$/), menu.getByRole('button', { name: '提交评价' }).click()]);
     expect(await menu.getByText('感谢您的评价').count()).toBe(1);
     expect(await menu.locator('#demand-state').textContent()).toBe('已完成');
     expect(await menu.getByRole('button', { name: '提交评价' }).count()).toBe(0);
