@@ -4,6 +4,7 @@
  */
 import { GOVERNANCE_ENUM_LABELS } from './governance-labels.js';
 import { DECISION_ENUM_LABELS } from './decision-labels.js';
+import { SERVICE_ENUM_LABELS } from './service-labels.js';
 
 export * from './governance-labels.js';
 export * from './decision-labels.js';
@@ -30,7 +31,7 @@ export type ActivityCategory =
   | 'OTHER';
 export type ActivityAudience = 'PUBLIC' | 'MEMBERS_ONLY';
 export type RegistrationStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'CHECKED_IN' | 'CHECKED_OUT';
-export type ServiceSource = 'CHECK_IN' | 'MANUAL';
+export type ServiceSource = 'CHECK_IN' | 'MANUAL' | 'SERVICE_ORDER';
 export type CoBuildingUnitKind =
   | 'GOVERNMENT_OFFICE'
   | 'ENTERPRISE'
@@ -144,6 +145,7 @@ export const REGISTRATION_STATUS_LABEL: Readonly<Record<RegistrationStatus, stri
 export const SERVICE_SOURCE_LABEL: Readonly<Record<ServiceSource, string>> = {
   CHECK_IN: '签到签退',
   MANUAL: '手工录入',
+  SERVICE_ORDER: '便民服务',
 };
 
 export type NotificationKind = 'WAITLIST_PROMOTED' | 'ACTIVITY_CHANGED' | 'ACTIVITY_CANCELLED' | 'DEMAND_REPLY';
@@ -388,5 +390,6 @@ export const ENUM_LABELS = {
   BranchWarningCode: BRANCH_WARNING_LABEL,
   ...GOVERNANCE_ENUM_LABELS,
   ...DECISION_ENUM_LABELS,
+  ...SERVICE_ENUM_LABELS,
   LeaderState: LEADER_STATE_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

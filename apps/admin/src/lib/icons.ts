@@ -17,6 +17,8 @@ export const ICONS = {
   unit: 'M4.5 20.5v-13l7.5-4 7.5 4v13M3 20.5h18M9 20.5v-4h6v4M8.5 9.5h2M13.5 9.5h2M8.5 13h2M13.5 13h2',
   activity: 'M4.5 6.5h15v13h-15zM4.5 10.5h15M8.5 4v4M15.5 4v4M8 14h3M8 17h6',
   decision: 'M4.5 4.5h15v11h-15zM12 15.5v5M8 20.5h8M8 8.5h8M8 11.5h5',
+  service: 'M4 19.5h16M6 19.5v-5a6 6 0 0 1 12 0v5M12 8.5v-3M10 5.5h4',
+  talent: 'M8.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.5-5.5 5.5-5.5S14 16.7 14 20M16.5 4.5l1 2 2.2.3-1.6 1.5.4 2.2-2-1-2 1 .4-2.2-1.6-1.5 2.2-.3z',
 } as const;
 
 export type IconName = keyof typeof ICONS;

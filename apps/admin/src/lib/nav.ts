@@ -40,6 +40,10 @@ export const NAV: readonly NavEntry[] = [
   { label: '党建项目台账', short: '项目', href: '/projects', icon: 'project', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Public decisions hang under org nodes like projects: every grant reads those under its node; admins and secretaries record the steps.
   { label: '一征三议', short: '公示', href: '/decisions', icon: 'decision', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // The service menu (便民服务): offers of a community, and its orders (demands) with dispatch, accept and complete.
+  { label: '服务菜单', short: '服务', href: '/services', icon: 'service', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // The talent pool (治理人才库): recruitment calls, applicants' review, talent teams; staff over the community.
+  { label: '人才库', short: '人才', href: '/talent', icon: 'talent', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Units, their agreements and tokens are the community committee's business (the API's unit policies).
   { label: '共建单位', short: '单位', href: '/units', icon: 'unit', roles: ['COMMITTEE_ADMIN'] },
 ];

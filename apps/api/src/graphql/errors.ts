@@ -20,6 +20,7 @@ export enum UserErrorCode {
   STALE = 'STALE',
   DELIBERATION_REQUIRED = 'DELIBERATION_REQUIRED',
   SOLICITATION_CLOSED = 'SOLICITATION_CLOSED',
+  SERVICE_FULL = 'SERVICE_FULL',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -42,6 +43,7 @@ registerEnumType(UserErrorCode, {
     INVALID_STATE: { description: 'The object is not in a state that allows this action.' },
     DELIBERATION_REQUIRED: { description: 'A decision cannot be published before its proposal, deliberation and resolution (三议) are on record.' },
     SOLICITATION_CLOSED: { description: 'The decision is not taking opinions now: its solicitation window has not opened or has closed.' },
+    SERVICE_FULL: { description: 'The service offer has taken as many orders as it can this week; choose another offer or order next week.' },
   },
 });
 

@@ -25,6 +25,8 @@ import { hazardEntities, hazardResolvers } from './hazard/hazard.module.js';
 import { projectEntities, projectResolvers } from './project/project.module.js';
 import { notificationEntities } from './notification/notification.module.js';
 import { decisionEntities, decisionResolvers } from './decision/decision.module.js';
+import { serviceEntities, serviceResolvers } from './service/service.module.js';
+import { talentEntities, talentResolvers } from './talent/talent.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -57,6 +59,8 @@ export const entities = [
   ...projectEntities,
   ...notificationEntities,
   ...decisionEntities,
+  ...serviceEntities,
+  ...talentEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -77,4 +81,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ...hazardResolvers,
   ...projectResolvers,
   ...decisionResolvers,
+  ...serviceResolvers,
+  ...talentResolvers,
 ];

@@ -10,9 +10,10 @@ import { seedHouseholds } from './household.seed.js';
 import { seedGovernance } from './governance.seed.js';
 import { seedDecisions } from './decision.seed.js';
 import type { SeedContext, Seeder } from './util.js';
+import { seedServices } from './service.seed.js';
 
 /** Module seeders in dependency order; a module that adds demo data adds its seeder here. */
-const seeders: Seeder[] = [seedOrgChain, seedHouseholds, seedUnits, seedMembers, seedActivities, seedDemands, seedGovernance, seedDecisions];
+const seeders: Seeder[] = [seedOrgChain, seedHouseholds, seedUnits, seedMembers, seedActivities, seedDemands, seedGovernance, seedDecisions, seedServices];
 
 /** Lines a seeded database announces on every start (what seeders pushed into `announce` the first time). */
 const announcers: ((em: EntityManager) => Promise<string[]>)[] = [unitAnnouncements];

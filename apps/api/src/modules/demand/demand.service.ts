@@ -436,12 +436,12 @@ function appendEvent(em: EntityManager, ctx: Context, demandId: number, e: NewEv
 }
 
 /** Lock a demand row for a change and map it as a managed entity. */
-async function lockDemand(em: EntityManager, id: number): Promise<DemandEntity | null> {
+export async function lockDemand(em: EntityManager, id: number): Promise<DemandEntity | null> {
   const [row] = await sql(em, `select * from demand where id = ? for update`, [id]);
   return row ? em.map(DemandEntity, row) : null;
 }
 
-function assertVersion(d: DemandEntity, expected: number): void {
+export function assertVersion(d: DemandEntity, expected: number): void {
   if (d.version !== expected) {
     fail(UserErrorCode.STALE, `诉求已被他人更新：当前状态为「${STATE_LABEL[d.state]}」(${d.state})，版本 ${d.version}，请刷新后重试`, ['input', 'expectedVersion']);
   }
@@ -471,7 +471,7 @@ interface Intake {
  * community, returns that demand instead: the unique index decides between concurrent requests (the second
  * insert waits for the first to commit, then does nothing and reads the first one's row).
  */
-async function insertDemand(ctx: Context, intake: Intake, actor: Actor, now: Date): Promise<{ demand: DemandEntity; created: boolean }> {
+async function insertDemand(ctx: Context, intake: Intake, actor: Actor, now: Date, afterInsert?: AfterInsert): Promise<{ demand: DemandEntity; created: boolean }> {
   const existing = async (em: EntityManager) => {
     if (!intake.idempotencyKey) return null;
     const [row] = await sql(em, `select * from demand where community_id = ? and idempotency_key = ?`, [intake.communityId, intake.idempotencyKey]);
@@ -501,6 +501,7 @@ async function insertDemand(ctx: Context, intake: Intake, actor: Actor, now: Dat
       }
       const demand = fromRows(em, DemandEntity, [row])[0];
       await insertEvent(em, demand.id, actor, { kind: DemandEventKind.CREATED, toState: DemandState.SUBMITTED, public: true, body: null });
+      if (afterInsert) await afterInsert(em, demand);
       if (intake.resolvedOnSpot) {
         await insertEvent(em, demand.id, actor, {
           kind: DemandEventKind.TRANSITION, fromState: DemandState.SUBMITTED, toState: DemandState.RESOLVED, public: true,
@@ -514,6 +515,12 @@ async function insertDemand(ctx: Context, intake: Intake, actor: Actor, now: Dat
   ctx.loaders.clearAll();
   return result;
 }
+
+/**
+ * Runs inside the intake's transaction right after a NEW demand's insert (not for an idempotent repeat): another
+ * module links its own row to the demand there (a service order to its offer); throwing rolls the demand back.
+ */
+export type AfterInsert = (em: EntityManager, demand: DemandEntity) => Promise<void>;
 
 /** Staff intake: at the door, on the phone, on a walk (the channel is preset by the form). */
 export async function createDemand(ctx: Context, input: CreateDemandInput, now = new Date()): Promise<DemandEntity> {
@@ -554,7 +561,7 @@ export async function createDemand(ctx: Context, input: CreateDemandInput, now =
  * A resident files a demand on the public page: anonymous, channel ONLINE, owned by the community committee. A
  * partner token may relay one into its own community (source PARTNER).
  */
-export async function submitDemand(ctx: Context, input: SubmitDemandInput, now = new Date()): Promise<DemandEntity> {
+export async function submitDemand(ctx: Context, input: SubmitDemandInput, now = new Date(), afterInsert?: AfterInsert): Promise<DemandEntity> {
   const field = (name: string) => ['input', name];
   const description = text(input.description, 5000, field('description'), '问题描述', true, true)!;
   const title = text(input.title, 100, field('title'), '标题', false) ?? firstChars(description, 30);
@@ -573,7 +580,7 @@ export async function submitDemand(ctx: Context, input: SubmitDemandInput, now =
     communityId: community.id, orgNodeId: community.id, channel: DemandChannel.ONLINE, category: input.category, priority: DemandPriority.NORMAL,
     title, description, place, residentName: name, residentPhone: phone, photoUrls, source: relayed ? DemandSource.PARTNER : DemandSource.RESIDENT, createdBy: null,
     resolvedOnSpot: false, resolution: null, idempotencyKey,
-  }, relayed ? actorOf(ctx) : { kind: DemandActorKind.RESIDENT, accountId: null, unitId: null }, now);
+  }, relayed ? actorOf(ctx) : { kind: DemandActorKind.RESIDENT, accountId: null, unitId: null }, now, afterInsert);
   return demand;
 }
 

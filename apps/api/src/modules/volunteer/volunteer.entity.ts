@@ -1,7 +1,7 @@
 import { ArrayType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { toGlobalId } from '../../graphql/relay.js';
 
-export enum ServiceSource { CHECK_IN = 'CHECK_IN', MANUAL = 'MANUAL' }
+export enum ServiceSource { CHECK_IN = 'CHECK_IN', MANUAL = 'MANUAL', SERVICE_ORDER = 'SERVICE_ORDER' }
 
 /** A volunteer (志愿者) of a community, possibly a Party member and possibly serving for a co-building unit. */
 @Entity({ tableName: 'volunteer' })
@@ -44,6 +44,8 @@ export class ServiceRecordEntity {
   @Property({ type: 'integer' }) volunteerId: number;
   @Property({ type: 'integer', nullable: true }) activityId: number | null = null;
   @Property({ type: 'integer', nullable: true }) registrationId: number | null = null;
+  /** Set for hours given on a service order (modules/service). */
+  @Property({ type: 'integer', nullable: true }) demandId: number | null = null;
   /** numeric(6,2) arrives as text; read through `hoursValue`. */
   @Property({ type: 'decimal', precision: 6, scale: 2 }) hours: string;
   @Property({ type: 'date' }) servedOn: string;

@@ -10,6 +10,7 @@ registerEnumType(ServiceSource, {
   valuesConfig: {
     CHECK_IN: { description: 'From check-in to check-out at an activity (签到签退).' },
     MANUAL: { description: 'Entered by staff (手工录入).' },
+    SERVICE_ORDER: { description: 'Completing a service order from the service menu (便民服务).' },
   },
 });
 

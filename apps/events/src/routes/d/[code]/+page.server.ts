@@ -18,6 +18,7 @@ const DemandTicket = graphql(`
       updatedAt
       rating
       canRate
+      serviceOfferTitle
       timeline {
         kind
         toState
