@@ -23,6 +23,10 @@ import { guardGraphqlRequests, isDatabaseDown, mountHttpRoutes, mountFallbacks, 
 import { createRateLimiter } from './app/rate-limit.js';
 import { rateLimitPlugin } from './graphql/rate-limit.js';
 import { migrations } from './db/migrations/index.js';
+import { sharedRedis, useRedis } from './cluster/redis.js';
+import { afterCommitPublisher, createBus, useBus } from './cluster/bus.js';
+import { followIdentityInvalidations } from './modules/access/index.js';
+import { serveSubscriptions } from './app/live.js';
 
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
@@ -88,6 +92,15 @@ export const unavailableIs503: ApolloServerPlugin<Context> = {
   },
 };
 
+const withPublisher = new WeakSet<object>();
+/** Messages queued with publishAfterCommit go out when their transaction commits (once per ORM). */
+function registerAfterCommitPublisher(orm: MikroORM): void {
+  const events = orm.em.getEventManager();
+  if (withPublisher.has(events)) return;
+  withPublisher.add(events);
+  events.registerSubscriber(afterCommitPublisher);
+}
+
 export interface ApiServer {
   app: express.Express;
   httpServer: http.Server;
@@ -110,9 +123,16 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   app.set('etag', false);
   const httpServer = http.createServer(app);
   const limits = queryLimits(partnerCostPolicy(config), { suggestions: !production });
-  const rateLimiter = createRateLimiter(config);
+  // what instances share: Redis when REDIS_URL is set (rate limits, sign-in throttling, the bus), else this process
+  const redis = config.REDIS_URL ? sharedRedis(config.REDIS_URL) : null;
+  useRedis(redis);
+  useBus(createBus(redis));
+  registerAfterCommitPublisher(orm);
+  const stopIdentityFollow = followIdentityInvalidations();
+  const rateLimiter = createRateLimiter(config, redis);
+  const schema = await apiSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await apiSchema(),
+    schema,
     ...limits.apolloOptions,
     plugins: [
       rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), unavailableIs503, introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -184,6 +204,8 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   mountHttpRoutes(app, orm, config, rateLimiter);
   // anything else: JSON 404; a fault no handler expected: JSON 500 without internals
   mountFallbacks(app);
+  // subscriptions: graphql-ws on the same port, path /graphql
+  const subscriptions = serveSubscriptions(httpServer, schema, orm, config);
 
   return {
     app,
@@ -199,8 +221,11 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
     close: async () => {
       // idle keep-alive sockets would otherwise hold the drain for its whole grace period
       httpServer.closeIdleConnections();
+      await subscriptions.close();
+      stopIdentityFollow();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await redis?.close();
     },
   };
 }

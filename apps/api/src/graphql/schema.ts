@@ -11,6 +11,13 @@ export function buildApiSchema(resolvers: NonEmptyArray<Function>): Promise<Grap
     resolvers,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    // subscriptions give their own `subscribe` (graphql/live.ts over the instances' bus), never `topics`
+    pubSub: {
+      publish: () => {},
+      subscribe: () => {
+        throw new Error('subscriptions here declare `subscribe`, not `topics`');
+      },
+    },
   }).then((schema) => {
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();

@@ -12,7 +12,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql.js';
 import { ESCALATION_STEP_HOURS } from './demand.deadlines.js';
-import { OVERDUE_SQL } from './demand.service.js';
+import { DEMAND_TOPIC, OVERDUE_SQL, type DemandChangeMessage } from './demand.service.js';
+import { currentBus } from '../../cluster/bus.js';
 
 /** The advisory lock that lets one pass run at a time across instances. */
 const LOCK_SQL = `select pg_try_advisory_xact_lock(hashtext('tongxin.demand.escalation')) as locked`;
@@ -32,7 +33,7 @@ const LEVEL_TEXT: Record<number, string> = {
  */
 export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date = new Date()): Promise<Escalation[]> {
   const em = ('em' in orm ? orm.em : orm).fork();
-  return em.transactional(async (tx) => {
+  const done = await em.transactional(async (tx) => {
     const [{ locked }] = await sql<{ locked: boolean }>(tx, LOCK_SQL);
     if (!locked) return [];
     const stepBefore = new Date(now.getTime() - ESCALATION_STEP_HOURS * 3_600_000);
@@ -58,6 +59,9 @@ export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date =
       if (rows.length < BATCH) return done;
     }
   });
+  // after the commit: live updates for the demands it raised
+  for (const e of done) currentBus().publish(DEMAND_TOPIC, { demandId: e.demandId } satisfies DemandChangeMessage);
+  return done;
 }
 
 /**

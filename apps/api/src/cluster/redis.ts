@@ -1,0 +1,57 @@
+import { Redis } from 'ioredis';
+import { logger } from '../logger.js';
+
+/**
+ * The Redis every API instance shares (REDIS_URL). Two connections per process: one for commands (rate limits,
+ * sign-in throttling, publishing) and one in subscriber mode (live updates, identity invalidation), because a
+ * subscribed connection can issue no other command.
+ */
+export interface SharedRedis {
+  url: string;
+  commands: Redis;
+  subscriber: Redis;
+  close(): Promise<void>;
+}
+
+const opened = new Map<string, SharedRedis>();
+
+function connect(url: string, role: string): Redis {
+  const client = new Redis(url, {
+    // commands wait while the connection comes back instead of failing at once; a limiter that cannot reach
+    // Redis answers with its insurance limiter (see app/rate-limit.ts)
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+    connectionName: `tongxin-api-${role}`,
+  });
+  client.on('error', (error) => logger.warn({ err: error, role }, 'redis connection error'));
+  return client;
+}
+
+/** The shared connections for `url`, opened once per process. */
+export function sharedRedis(url: string): SharedRedis {
+  let shared = opened.get(url);
+  if (!shared) {
+    const commands = connect(url, 'commands');
+    const subscriber = connect(url, 'subscriber');
+    shared = {
+      url,
+      commands,
+      subscriber,
+      async close() {
+        opened.delete(url);
+        await Promise.allSettled([commands.quit(), subscriber.quit()]);
+      },
+    };
+    opened.set(url, shared);
+  }
+  return shared;
+}
+
+/** The shared connections if this process was configured with REDIS_URL (set by the server at start). */
+let current: SharedRedis | null = null;
+export function useRedis(redis: SharedRedis | null): void {
+  current = redis;
+}
+export function currentRedis(): SharedRedis | null {
+  return current;
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { idOf } from '../../graphql/relay.js';
+import { filtered, notFoundForSubscription } from '../../graphql/live.js';
+import { currentBus } from '../../cluster/bus.js';
+import { subtreeEnd } from '../access/index.js';
+import { loadNode } from '../org/index.js';
+import { DemandEntity } from './demand.entity.js';
+import { Demand } from './demand.types.js';
+import { DEMAND_TOPIC, findVisibleDemand, type DemandChangeMessage } from './demand.service.js';
+
+/**
+ * Live demands (the admin board updates without reloading). Every change that adds a timeline event (intake,
+ * each lifecycle step, assignment, notes and replies, escalation) is announced once committed; each subscriber
+ * reloads the demand under its own access and receives it only if it may read it and it lies in the subtree
+ * it asked for.
+ */
+@Resolver()
+export class DemandLiveResolver {
+  @Subscription(() => Demand, {
+    description: 'Demands in the subtree of an org node, each time one changes (state, assignment, a new timeline event), as the subscriber may read them. Signed-in callers only; over graphql-ws at /graphql.',
+    subscribe: ({ args, context }) => demandChanges(context as Context, args.orgNodeId as string),
+  })
+  demandChanged(
+    @Root() demand: DemandEntity,
+    @Arg('orgNodeId', () => ID, { description: 'A community committee, branch or lower node: demands in its subtree.' }) _orgNodeId: string,
+    @Ctx() _ctx: Context,
+  ): DemandEntity {
+    return demand;
+  }
+}
+
+async function demandChanges(ctx: Context, orgNodeId: string): Promise<AsyncIterable<DemandEntity>> {
+  ctx.access.requireStaff();
+  const nodeId = idOf(orgNodeId, 'PartyCommittee', 'Branch', 'BuildingGroup', 'MemberHousehold');
+  const node = nodeId == null ? null : await loadNode(ctx, nodeId);
+  if (!node) throw notFoundForSubscription('该组织');
+  const { path } = node;
+  const end = subtreeEnd(path);
+  return filtered(ctx, currentBus().subscribe<DemandChangeMessage>(DEMAND_TOPIC), async ({ demandId }) => {
+    const demand = await findVisibleDemand(ctx, demandId);
+    if (!demand) return null;
+    const at = await loadNode(ctx, demand.orgNodeId);
+    return at && at.path >= path && at.path < end ? demand : null;
+  });
+}
