@@ -68,13 +68,13 @@ export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date =
  * Run `escalateOverdue` every `intervalSeconds` (the API calls it at start; tests run passes themselves).
  * Returns the stop function. A failing pass is reported and the next one runs as planned.
  */
-export function startDemandEscalation(orm: MikroORM, intervalSeconds: number, onError: (error: unknown) => void = () => {}): () => void {
+export function startDemandEscalation(orm: MikroORM, intervalSeconds: number, onError: (error: unknown) => void = () => {}, onEscalated: (done: Escalation[]) => void = () => {}): () => void {
   if (intervalSeconds <= 0) return () => {};
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    escalateOverdue(orm).catch(onError).finally(() => { running = false; });
+    escalateOverdue(orm).then((done) => { if (done.length) onEscalated(done); }).catch(onError).finally(() => { running = false; });
   }, intervalSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
