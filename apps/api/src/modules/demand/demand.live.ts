@@ -18,7 +18,7 @@ import { DEMAND_TOPIC, findVisibleDemand, type DemandChangeMessage } from './dem
 @Resolver()
 export class DemandLiveResolver {
   @Subscription(() => Demand, {
-    description: 'Demands in the subtree of an org node, each time one changes (state, assignment, a new timeline event), as the subscriber may read them. Signed-in callers only; over graphql-ws at /graphql.',
+    description: 'Demands in the subtree of an org node, each time one changes (state, assignment, a new timeline event), as the subscriber may read them. Staff sign-ins only; over graphql-ws at /graphql.',
     subscribe: ({ args, context }) => demandChanges(context as Context, args.orgNodeId as string),
   })
   demandChanged(
