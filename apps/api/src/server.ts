@@ -23,7 +23,9 @@ import { guardGraphqlRequests, isDatabaseDown, mountHttpRoutes, mountFallbacks, 
 import { createRateLimiter } from './app/rate-limit.js';
 import { rateLimitPlugin } from './graphql/rate-limit.js';
 import { migrations } from './db/migrations/index.js';
-import { sharedRedis, useRedis } from './cluster/redis.js';
+import { redisSticky, sharedRedis, useRedis } from './cluster/redis.js';
+import { attachReplicas, readsFor, ReadReplicas } from './db/replicas.js';
+import type { Access } from './modules/access/index.js';
 import { afterCommitPublisher, createBus, useBus } from './cluster/bus.js';
 import { followIdentityInvalidations } from './modules/access/index.js';
 import { serveSubscriptions } from './app/live.js';
@@ -92,6 +94,14 @@ export const unavailableIs503: ApolloServerPlugin<Context> = {
   },
 };
 
+/** Whose writes a read must see (read-your-writes with replicas): the session, the partner token, or the address. */
+function readerKey(access: Access, address: string | null): string {
+  const p = access.principal;
+  if (p.kind === 'staff') return `session:${p.sessionId}`;
+  if (p.kind === 'partner') return `partner:${access.scopeKey}`;
+  return `address:${address ?? 'unknown'}`;
+}
+
 const withPublisher = new WeakSet<object>();
 /** Messages queued with publishAfterCommit go out when their transaction commits (once per ORM). */
 function registerAfterCommitPublisher(orm: MikroORM): void {
@@ -130,12 +140,29 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   registerAfterCommitPublisher(orm);
   const stopIdentityFollow = followIdentityInvalidations();
   const rateLimiter = createRateLimiter(config, redis);
+  // heavy reads on streaming replicas (db/replicas.ts), with read-your-writes for the caller that wrote
+  const replicas = config.DATABASE_REPLICA_URLS.length
+    ? new ReadReplicas({ urls: config.DATABASE_REPLICA_URLS, maxLagSeconds: config.REPLICA_MAX_LAG_SECONDS, stickySeconds: config.REPLICA_STICKY_SECONDS, sticky: redis ? redisSticky(redis) : null })
+    : null;
+  if (replicas) {
+    await replicas.start();
+    attachReplicas(orm, replicas);
+  }
+  const stickyAfterMutations: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue }) {
+          if (replicas && operation?.operation === 'mutation') await replicas.markWrote(readerKey(contextValue.access, contextValue.clientAddress));
+        },
+      };
+    },
+  };
   const schema = await apiSchema();
   const apollo = new ApolloServer<Context>({
     schema,
     ...limits.apolloOptions,
     plugins: [
-      rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), unavailableIs503, introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
+      rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), stickyAfterMutations, unavailableIs503, introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
       // nothing here uses cache hints, traces or Apollo's usage reporting: their per-field hooks would run on every field
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(),
       ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -189,7 +216,9 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
         const em = orm.em.fork();
         try {
           const access = await authenticate(em, req.headers.authorization);
-          return createContext(em, config, access, req.ip ?? null);
+          const ctx = createContext(em, config, access, req.ip ?? null);
+          if (replicas) readsFor(ctx.em, readerKey(access, ctx.clientAddress));
+          return ctx;
         } catch (error) {
           if (error instanceof GraphQLError) throw error;
           if (isDatabaseDown(error)) throw new GraphQLError('数据库暂时不可用，请稍后再试 (the database is unavailable; retry shortly)', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } } });
@@ -226,6 +255,7 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await redis?.close();
+      await replicas?.close();
     },
   };
 }

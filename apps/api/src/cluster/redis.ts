@@ -55,3 +55,12 @@ export function useRedis(redis: SharedRedis | null): void {
 export function currentRedis(): SharedRedis | null {
   return current;
 }
+
+/** "This caller wrote just now" for read-your-writes with replicas (db/replicas.ts), seen by every instance. */
+export function redisSticky(redis: SharedRedis): { mark(key: string, ms: number): Promise<void>; isSticky(key: string): Promise<boolean> } {
+  const k = (key: string) => `tongxin:sticky:${key}`;
+  return {
+    mark: async (key, ms) => void (await redis.commands.set(k(key), '1', 'PX', Math.max(1, Math.round(ms)))),
+    isSticky: async (key) => (await redis.commands.exists(k(key))) === 1,
+  };
+}
