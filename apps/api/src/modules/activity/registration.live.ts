@@ -16,25 +16,29 @@ import { findVisibleRegistration, REGISTRATION_TOPIC, type RegistrationChangeMes
 @Resolver()
 export class RegistrationLiveResolver {
   @Subscription(() => Registration, {
-    description: 'Registrations of an activity, each time one changes (sign-up, cancellation, promotion, check-in, check-out), for staff who may see its registrants. Over graphql-ws at /graphql.',
-    subscribe: ({ args, context }) => registrationChanges(context as Context, args.activityId as string),
+    description: 'Registrations each time one changes (sign-up, cancellation, promotion, check-in, check-out), for staff who may see their registrants: of one activity, or of every activity the subscriber may see. Over graphql-ws at /graphql.',
+    subscribe: ({ args, context }) => registrationChanges(context as Context, (args.activityId as string | null | undefined) ?? null),
   })
   registrationChanged(
     @Root() registration: RegistrationEntity,
-    @Arg('activityId', () => ID, { description: 'The activity.' }) _activityId: string,
+    @Arg('activityId', () => ID, { nullable: true, description: 'Only this activity.' }) _activityId: string | null,
     @Ctx() _ctx: Context,
   ): RegistrationEntity {
     return registration;
   }
 }
 
-async function registrationChanges(ctx: Context, activityGlobalId: string): Promise<AsyncIterable<RegistrationEntity>> {
+async function registrationChanges(ctx: Context, activityGlobalId: string | null): Promise<AsyncIterable<RegistrationEntity>> {
   ctx.access.requireStaff();
-  const activityId = idOf(activityGlobalId, 'Activity');
-  const activity = activityId == null ? null : await findVisibleActivity(ctx, activityId);
-  if (!activity) throw notFoundForSubscription('该活动');
+  let only: number | null = null;
+  if (activityGlobalId != null) {
+    const activityId = idOf(activityGlobalId, 'Activity');
+    const activity = activityId == null ? null : await findVisibleActivity(ctx, activityId);
+    if (!activity) throw notFoundForSubscription('该活动');
+    only = activity.id;
+  }
   return filtered(ctx, currentBus().subscribe<RegistrationChangeMessage>(REGISTRATION_TOPIC), async (m) => {
-    if (m.activityId !== activity.id) return null;
+    if (only != null && m.activityId !== only) return null;
     return findVisibleRegistration(ctx, m.registrationId);
   });
 }

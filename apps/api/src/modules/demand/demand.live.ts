@@ -18,28 +18,31 @@ import { DEMAND_TOPIC, findVisibleDemand, type DemandChangeMessage } from './dem
 @Resolver()
 export class DemandLiveResolver {
   @Subscription(() => Demand, {
-    description: 'Demands in the subtree of an org node, each time one changes (state, assignment, a new timeline event), as the subscriber may read them. Staff sign-ins only; over graphql-ws at /graphql.',
-    subscribe: ({ args, context }) => demandChanges(context as Context, args.orgNodeId as string),
+    description: 'Demands each time one changes (state, assignment, a new timeline event), as the subscriber may read them: all it may read, or those in the subtree of `orgNodeId`. Staff sign-ins only; over graphql-ws at /graphql.',
+    subscribe: ({ args, context }) => demandChanges(context as Context, (args.orgNodeId as string | null | undefined) ?? null),
   })
   demandChanged(
     @Root() demand: DemandEntity,
-    @Arg('orgNodeId', () => ID, { description: 'A community committee, branch or lower node: demands in its subtree.' }) _orgNodeId: string,
+    @Arg('orgNodeId', () => ID, { nullable: true, description: 'A community committee, branch or lower node: only demands in its subtree.' }) _orgNodeId: string | null,
     @Ctx() _ctx: Context,
   ): DemandEntity {
     return demand;
   }
 }
 
-async function demandChanges(ctx: Context, orgNodeId: string): Promise<AsyncIterable<DemandEntity>> {
+async function demandChanges(ctx: Context, orgNodeId: string | null): Promise<AsyncIterable<DemandEntity>> {
   ctx.access.requireStaff();
-  const nodeId = idOf(orgNodeId, 'PartyCommittee', 'Branch', 'BuildingGroup', 'MemberHousehold');
-  const node = nodeId == null ? null : await loadNode(ctx, nodeId);
-  if (!node) throw notFoundForSubscription('该组织');
-  const { path } = node;
-  const end = subtreeEnd(path);
+  let subtree: { path: string; end: string } | null = null;
+  if (orgNodeId != null) {
+    const nodeId = idOf(orgNodeId, 'PartyCommittee', 'Branch', 'BuildingGroup', 'MemberHousehold');
+    const node = nodeId == null ? null : await loadNode(ctx, nodeId);
+    if (!node) throw notFoundForSubscription('该组织');
+    subtree = { path: node.path, end: subtreeEnd(node.path) };
+  }
   return filtered(ctx, currentBus().subscribe<DemandChangeMessage>(DEMAND_TOPIC), async ({ demandId }) => {
     const demand = await findVisibleDemand(ctx, demandId);
-    if (!demand) return null;
+    if (!demand || !subtree) return demand;
+    const { path, end } = subtree;
     const at = await loadNode(ctx, demand.orgNodeId);
     return at && at.path >= path && at.path < end ? demand : null;
   });
