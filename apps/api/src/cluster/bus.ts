@@ -2,6 +2,7 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { EntityManager, EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { SharedRedis } from './redis.js';
+import { logger } from '../logger.js';
 
 /**
  * The message bus between API instances: live updates for GraphQL subscriptions and the invalidation of cached
@@ -30,7 +31,13 @@ function busOver(pubsub: PubSub<Topics>, shared: boolean): Bus {
 
 export function createBus(redis: SharedRedis | null): Bus {
   if (!redis) return busOver(createPubSub<Topics>(), false);
-  const eventTarget = createRedisEventTarget({ publishClient: redis.commands, subscribeClient: redis.subscriber });
+  // a publish that cannot reach Redis is logged and lost (live updates are a convenience; pages reload fine),
+  // never an unhandled rejection
+  const publishClient = {
+    publish: (channel: string, message: string) =>
+      redis.commands.publish(channel, message).catch((error: unknown) => logger.warn({ err: error, channel }, 'redis publish failed')),
+  } as unknown as SharedRedis['commands'];
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient: redis.subscriber });
   return busOver(createPubSub<Topics>({ eventTarget }), true);
 }
 

@@ -60,7 +60,20 @@ export function currentRedis(): SharedRedis | null {
 export function redisSticky(redis: SharedRedis): { mark(key: string, ms: number): Promise<void>; isSticky(key: string): Promise<boolean> } {
   const k = (key: string) => `tongxin:sticky:${key}`;
   return {
-    mark: async (key, ms) => void (await redis.commands.set(k(key), '1', 'PX', Math.max(1, Math.round(ms)))),
-    isSticky: async (key) => (await redis.commands.exists(k(key))) === 1,
+    async mark(key, ms) {
+      try {
+        await redis.commands.set(k(key), '1', 'PX', Math.max(1, Math.round(ms)));
+      } catch (error) {
+        logger.warn({ err: error }, 'redis unavailable: read-your-writes mark not kept');
+      }
+    },
+    async isSticky(key) {
+      try {
+        return (await redis.commands.exists(k(key))) === 1;
+      } catch {
+        // unknown: read from the primary, which is always current
+        return true;
+      }
+    },
   };
 }

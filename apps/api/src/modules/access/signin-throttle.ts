@@ -48,15 +48,34 @@ function memoryPairs(): PairStore {
 
 /** A pair is forgotten a day after its last failure (its delay is at most MAX_DELAY_S). */
 const PAIR_TTL_S = 24 * 3600;
+/** In Redis; while Redis cannot be reached, in this process (sign-in keeps working, throttled per instance). */
 function redisPairs(redis: SharedRedis): PairStore {
   const k = (key: string) => `tongxin:signin-pair:${Buffer.from(key).toString('base64url')}`;
+  const fallback = memoryPairs();
   return {
     async get(key) {
-      const raw = await redis.commands.get(k(key));
-      return raw ? (JSON.parse(raw) as Pair) : undefined;
+      try {
+        const raw = await redis.commands.get(k(key));
+        return raw ? (JSON.parse(raw) as Pair) : undefined;
+      } catch {
+        return fallback.get(key);
+      }
     },
-    set: async (key, pair) => void (await redis.commands.set(k(key), JSON.stringify(pair), 'EX', PAIR_TTL_S)),
-    delete: async (key) => void (await redis.commands.del(k(key))),
+    async set(key, pair) {
+      try {
+        await redis.commands.set(k(key), JSON.stringify(pair), 'EX', PAIR_TTL_S);
+      } catch {
+        await fallback.set(key, pair);
+      }
+    },
+    async delete(key) {
+      await fallback.delete(key);
+      try {
+        await redis.commands.del(k(key));
+      } catch {
+        // expires by itself
+      }
+    },
   };
 }
 
