@@ -34,7 +34,7 @@ describe.skipIf(!redisServer)('two API instances sharing PostgreSQL and Redis', 
     await sql.connect();
     const { rows } = await sql.query(`select id from org_node where name = '红康社区' and level = 'COMMUNITY'`);
     hongkang = globalId('PartyCommittee', rows[0].id);
-  }, 120_000);
+  }, 200_000);
 
   afterAll(async () => {
     await sql?.end();
