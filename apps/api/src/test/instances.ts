@@ -80,7 +80,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   child.stdout!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
   child.stderr!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start within 90 s:\n${log}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`API did not start within 90 s:\n${log}`)), 90_000);
     const check = () => { if (log.includes('Tongxin API ready')) { clearTimeout(timer); resolve(); } };
     child.stdout!.on('data', check);
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`API exited (${code}):\n${log}`)); });
