@@ -54,7 +54,14 @@ export function serveSubscriptions(httpServer: http.Server, schema: GraphQLSchem
           return [new GraphQLError('此连接只接受订阅；查询与变更请用 HTTP POST /graphql (only subscriptions over WebSocket)', { extensions: { code: 'BAD_USER_INPUT' } })];
         }
         const header = ctx.extra.authorization!;
-        const access = await authenticate(orm.em.fork(), header);
+        let access;
+        try {
+          access = await authenticate(orm.em.fork(), header);
+        } catch (error) {
+          // signed out since the connection opened: an error for this operation, not a broken socket
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const address = ctx.extra.request.socket.remoteAddress ?? null;
         const contextValue = createContext(orm.em.fork(), config, access, address);
         contextValue.stillSignedIn = async () => {
