@@ -44,6 +44,26 @@ const schema = z.object({
   /** Answer introspection queries from callers without a token; default: everywhere but production. */
   INTROSPECTION: bool.optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * Redis shared by every API instance (redis://host:port/db): rate limits, sign-in throttling, the
+   * invalidation of cached identities and live updates (subscriptions) across instances. Without it all of
+   * these live in this process (one instance), or in PostgreSQL where they already do (partner budgets, the
+   * escalation job's lock).
+   */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
+  /**
+   * PostgreSQL streaming replicas for heavy reads (statistics, exports, public lists), comma separated
+   * postgres:// URLs. Writes, and a caller's reads shortly after its own write, go to DATABASE_URL.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean))
+    .refine((urls) => urls.every((u) => /^postgres(ql)?:\/\//.test(u)), 'DATABASE_REPLICA_URLS must be postgres:// URLs, comma separated'),
+  /** Seconds a caller's reads stay on the primary after it wrote (read-your-writes with replicas). */
+  REPLICA_STICKY_SECONDS: z.coerce.number().min(0).default(5),
+  /** Replication lag (seconds) above which a replica is skipped and reads go to the primary. */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds between passes of the demand escalation job (modules/demand/demand.escalation.ts); 0 turns it off. */
   DEMAND_ESCALATION_INTERVAL_S: z.coerce.number().int().min(0).default(60),
   /**

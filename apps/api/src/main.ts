@@ -23,7 +23,8 @@ if (config.DEMO_SEED) {
 const server = await createServer(orm, config);
 const port = await server.listen(config.PORT, config.HOST);
 logger.info({ url: `http://${config.HOST}:${port}/graphql` }, 'Tongxin API ready');
-const stopEscalation = startDemandEscalation(orm, config.DEMAND_ESCALATION_INTERVAL_S, (error) => logger.error({ err: error }, 'demand escalation pass failed'));
+const stopEscalation = startDemandEscalation(orm, config.DEMAND_ESCALATION_INTERVAL_S, (error) => logger.error({ err: error }, 'demand escalation pass failed'),
+  (done) => logger.info({ demandIds: done.map((e) => e.demandId) }, 'demands escalated'));
 const stopNotifications = startNotificationWorker(orm, providerFromConfig(config), config.NOTIFY_INTERVAL_MS, (error) => logger.error({ err: error }, 'notification delivery pass failed'));
 
 let stopping = false;

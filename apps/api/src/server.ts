@@ -23,6 +23,12 @@ import { guardGraphqlRequests, isDatabaseDown, mountHttpRoutes, mountFallbacks, 
 import { createRateLimiter } from './app/rate-limit.js';
 import { rateLimitPlugin } from './graphql/rate-limit.js';
 import { migrations } from './db/migrations/index.js';
+import { redisSticky, sharedRedis, useRedis } from './cluster/redis.js';
+import { attachReplicas, readsFor, ReadReplicas } from './db/replicas.js';
+import type { Access } from './modules/access/index.js';
+import { afterCommitPublisher, createBus, useBus } from './cluster/bus.js';
+import { followIdentityInvalidations } from './modules/access/index.js';
+import { serveSubscriptions } from './app/live.js';
 
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'COST_LIMIT', 'BUDGET_EXHAUSTED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
@@ -88,6 +94,23 @@ export const unavailableIs503: ApolloServerPlugin<Context> = {
   },
 };
 
+/** Whose writes a read must see (read-your-writes with replicas): the session, the partner token, or the address. */
+function readerKey(access: Access, address: string | null): string {
+  const p = access.principal;
+  if (p.kind === 'staff') return `session:${p.sessionId}`;
+  if (p.kind === 'partner') return `partner:${access.scopeKey}`;
+  return `address:${address ?? 'unknown'}`;
+}
+
+const withPublisher = new WeakSet<object>();
+/** Messages queued with publishAfterCommit go out when their transaction commits (once per ORM). */
+function registerAfterCommitPublisher(orm: MikroORM): void {
+  const events = orm.em.getEventManager();
+  if (withPublisher.has(events)) return;
+  withPublisher.add(events);
+  events.registerSubscriber(afterCommitPublisher);
+}
+
 export interface ApiServer {
   app: express.Express;
   httpServer: http.Server;
@@ -110,12 +133,36 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   app.set('etag', false);
   const httpServer = http.createServer(app);
   const limits = queryLimits(partnerCostPolicy(config), { suggestions: !production });
-  const rateLimiter = createRateLimiter(config);
+  // what instances share: Redis when REDIS_URL is set (rate limits, sign-in throttling, the bus), else this process
+  const redis = config.REDIS_URL ? sharedRedis(config.REDIS_URL) : null;
+  useRedis(redis);
+  useBus(createBus(redis));
+  registerAfterCommitPublisher(orm);
+  const stopIdentityFollow = followIdentityInvalidations();
+  const rateLimiter = createRateLimiter(config, redis);
+  // heavy reads on streaming replicas (db/replicas.ts), with read-your-writes for the caller that wrote
+  const replicas = config.DATABASE_REPLICA_URLS.length
+    ? new ReadReplicas({ urls: config.DATABASE_REPLICA_URLS, maxLagSeconds: config.REPLICA_MAX_LAG_SECONDS, stickySeconds: config.REPLICA_STICKY_SECONDS, sticky: redis ? redisSticky(redis) : null })
+    : null;
+  if (replicas) {
+    await replicas.start();
+    attachReplicas(orm, replicas);
+  }
+  const stickyAfterMutations: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue }) {
+          if (replicas && operation?.operation === 'mutation') await replicas.markWrote(readerKey(contextValue.access, contextValue.clientAddress));
+        },
+      };
+    },
+  };
+  const schema = await apiSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await apiSchema(),
+    schema,
     ...limits.apolloOptions,
     plugins: [
-      rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), unavailableIs503, introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
+      rejectNulCharacters, ...limits.plugins, rateLimitPlugin(rateLimiter), stickyAfterMutations, unavailableIs503, introspectionGate(config.INTROSPECTION ?? !production), ApolloServerPluginDrainHttpServer({ httpServer }),
       // nothing here uses cache hints, traces or Apollo's usage reporting: their per-field hooks would run on every field
       ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(),
       ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -169,7 +216,9 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
         const em = orm.em.fork();
         try {
           const access = await authenticate(em, req.headers.authorization);
-          return createContext(em, config, access, req.ip ?? null);
+          const ctx = createContext(em, config, access, req.ip ?? null);
+          if (replicas) readsFor(ctx.em, readerKey(access, ctx.clientAddress));
+          return ctx;
         } catch (error) {
           if (error instanceof GraphQLError) throw error;
           if (isDatabaseDown(error)) throw new GraphQLError('数据库暂时不可用，请稍后再试 (the database is unavailable; retry shortly)', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } } });
@@ -184,6 +233,8 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
   mountHttpRoutes(app, orm, config, rateLimiter);
   // anything else: JSON 404; a fault no handler expected: JSON 500 without internals
   mountFallbacks(app);
+  // subscriptions: graphql-ws on the same port, path /graphql
+  const subscriptions = serveSubscriptions(httpServer, schema, orm, config);
 
   return {
     app,
@@ -199,8 +250,12 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
     close: async () => {
       // idle keep-alive sockets would otherwise hold the drain for its whole grace period
       httpServer.closeIdleConnections();
+      await subscriptions.close();
+      stopIdentityFollow();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await redis?.close();
+      await replicas?.close();
     },
   };
 }

@@ -30,7 +30,7 @@ const statements = new Map<string, Statement>();
 /** Distinct texts kept (lists build their SQL from the caller's grants, so texts vary a little). */
 const MAX_STATEMENTS = 2000;
 
-function statementOf(text: string): Statement {
+export function statementOf(text: string): Statement {
   let statement = statements.get(text);
   if (!statement) {
     let n = 0;
@@ -57,7 +57,7 @@ async function prepared<T>(em: EntityManager, text: string, values: unknown[]): 
   }
 }
 
-function arrayLiteral(values: unknown[]): string {
+export function arrayLiteral(values: unknown[]): string {
   return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 

@@ -15,4 +15,9 @@ export interface Context {
   clientAddress: string | null;
   /** The request's price and the caller's remaining budget, filled in by the cost plugin. */
   cost: { requested: number; remaining: number | null; limit: number | null } | null;
+  /**
+   * Subscriptions only (app/live.ts): checks the subscriber's sign-in is still valid before each message is
+   * delivered, and throws when it is not (a session signed out on any instance ends its subscriptions).
+   */
+  stillSignedIn?: () => Promise<void>;
 }

@@ -11,11 +11,20 @@ export function buildApiSchema(resolvers: NonEmptyArray<Function>): Promise<Grap
     resolvers,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    // subscriptions give their own `subscribe` (graphql/live.ts over the instances' bus), never `topics`
+    pubSub: {
+      publish: () => {},
+      subscribe: () => {
+        throw new Error('subscriptions here declare `subscribe`, not `topics`');
+      },
+    },
   }).then((schema) => {
     const query = schema.getQueryType();
     const mutation = schema.getMutationType();
     if (query) query.description = 'Reads. Anonymous callers see public data; staff and partner tokens see their scope.';
     if (mutation) mutation.description = 'Changes. Each takes one `input` and returns a payload with `userErrors` for problems the user can fix.';
+    const subscription = schema.getSubscriptionType();
+    if (subscription) subscription.description = 'Live updates over graphql-ws (`ws://…/graphql`, sign-in in `connectionParams.authorization`). Every message is what the subscriber could query at that moment.';
     return schema;
   });
 }

@@ -12,6 +12,7 @@ import { AccessGrantEntity, AccountEntity, AccountSessionEntity } from './access
 import { Access, GrantRole, type Principal } from './access.scope.js';
 import type { Context } from '../../graphql/context.js';
 import { readable } from './policy.js';
+import { currentBus } from '../../cluster/bus.js';
 import './access.policy.js';
 
 export const SESSION_TOKEN_PREFIX = 'txs_';
@@ -95,13 +96,40 @@ export function setSessionCacheMs(ms: number): void {
   if (ms <= 0) sessionCache.clear();
 }
 
-/** Forget every cached staff identity (after the org chain changed, grants' paths may have moved). */
+/**
+ * Every API instance keeps its own cache, so forgetting is announced on the bus (cluster/bus.ts: Redis pub/sub
+ * with REDIS_URL): a session signed out on one instance is refused by all of them at once, not SESSION_CACHE_MS
+ * later.
+ */
+const IDENTITY_TOPIC = 'tongxin:identity-forget';
+type IdentityMessage = { sessionId: number } | { all: true };
+
+function forgetLocally(message: IdentityMessage): void {
+  if ('all' in message) sessionCache.clear();
+  else for (const [hash, entry] of sessionCache) if (entry.principal.sessionId === message.sessionId) sessionCache.delete(hash);
+}
+
+function forgetEverywhere(message: IdentityMessage): void {
+  forgetLocally(message);
+  currentBus().publish(IDENTITY_TOPIC, message);
+}
+
+/** Forget every cached staff identity on every instance (after the org chain changed, grants' paths may have moved). */
 export function forgetCachedSessions(): void {
-  sessionCache.clear();
+  forgetEverywhere({ all: true });
 }
 
 function forgetSession(sessionId: number): void {
-  for (const [hash, entry] of sessionCache) if (entry.principal.sessionId === sessionId) sessionCache.delete(hash);
+  forgetEverywhere({ sessionId });
+}
+
+/** Listen for identities other instances forget; returns the stop function (the server calls it at start). */
+export function followIdentityInvalidations(): () => void {
+  const messages = currentBus().subscribe<IdentityMessage>(IDENTITY_TOPIC);
+  void (async () => {
+    for await (const message of messages) forgetLocally(message);
+  })();
+  return () => void messages.return?.();
 }
 
 /** Record use of the session, at most once a minute. */
@@ -167,7 +195,7 @@ export async function createSession(ctx: Context, username: string, password: st
     await throttle.failed(name, address);
     fail(UserErrorCode.INVALID_CREDENTIALS, '用户名或密码错误', ['password']);
   }
-  throttle.succeeded(name, address);
+  await throttle.succeeded(name, address);
   const token = newToken(SESSION_TOKEN_PREFIX);
   const expiresAt = new Date(Date.now() + ctx.config.SESSION_TTL_HOURS * 3600_000);
   ctx.em.create(AccountSessionEntity, { accountId: account.id, tokenHash: tokenHash(token), expiresAt } as AccountSessionEntity);

@@ -1,4 +1,5 @@
 /** The activities module: activities, series, venues and registrations. */
+import { RegistrationLiveResolver } from './registration.live.js';
 import { ActivityEntity, ActivitySeriesEntity, VenueEntity } from './activity.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
 import { activityResolvers } from './activity.resolver.js';
@@ -11,4 +12,4 @@ export const activityEntities = [
   VenueEntity, ActivitySeriesEntity, ActivityEntity, RegistrationEntity,
 ];
 
-export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers, ActivityOrgStatsResolver, OrgNodeActivityMonthsResolver];
+export const activityModuleResolvers = [...activityResolvers, ...registrationResolvers, ActivityOrgStatsResolver, OrgNodeActivityMonthsResolver, RegistrationLiveResolver];

@@ -4,6 +4,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, unauthenticated, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
+import { readSql } from '../../db/replicas.js';
 import { primeVenues, venueFor } from './venue.service.js';
 import { fromRows } from '../../db/rows.js';
 import { subtreeEnd } from '../access/index.js';
@@ -274,12 +275,13 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
   }
   if (filter.coHostId != null) add('exists (select 1 from activity_co_host ch where ch.activity_id = a.id and ch.unit_id = ?)', filter.coHostId);
   const from = `activity a join org_node o on o.id = a.organizer_id where ${where.join(' and ')}`;
-  const rows = await sql(ctx.em,
+  // the public list and its count are heavy reads: on a replica when there is one (db/replicas.ts)
+  const rows = await readSql(ctx.em,
     `select ${WITH_PLACES} from activity a join org_node o on o.id = a.organizer_id ${PLACES_JOIN} where ${where.join(' and ')}
      order by a.starts_at, a.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
   return {
     rows: activityRows(ctx, rows),
-    total: async () => Number((await sql<{ count: string }>(ctx.em, `select count(*) from ${from}`, params))[0].count),
+    total: async () => Number((await readSql<{ count: string }>(ctx.em, `select count(*) from ${from}`, params))[0].count),
   };
 }
 

@@ -7,6 +7,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import type { Page } from '../../graphql/relay.js';
 import { fail, forbidden, userError, UserErrorCode, UserFacingError } from '../../graphql/errors.js';
 import { sql } from '../../db/sql.js';
+import { currentBus } from '../../cluster/bus.js';
 import { fromRows } from '../../db/rows.js';
 import { loadNode } from '../org/index.js';
 import { ActivityStatus, type ActivityEntity } from './activity.entity.js';
@@ -172,6 +173,7 @@ export async function createRegistration(ctx: Context, input: RegistrationCreate
       return insertRegistration(em, activity, { name, phone, status });
     });
     ctx.loaders.clearAll();
+    announceRegistration(registration);
     return registration;
   } catch (error) {
     if (isUniqueViolation(error, 'registration_phone_uq')) fail(UserErrorCode.ALREADY_REGISTERED, '该手机号已报名本活动，无需重复报名', ['input', 'phone']);
@@ -234,6 +236,7 @@ export async function cancelRegistration(ctx: Context, input: { code: string; ph
     return em.map(RegistrationEntity, row);
   });
   ctx.loaders.clearAll();
+  announceRegistration(result);
   return result;
 }
 
@@ -296,6 +299,7 @@ export async function checkIn(ctx: Context, input: { code: string; volunteerId?:
     return em.map(RegistrationEntity, row);
   });
   ctx.loaders.clearAll();
+  announceRegistration(result);
   return result;
 }
 
@@ -328,6 +332,7 @@ export async function checkOut(ctx: Context, input: { code: string }): Promise<{
     return { registration: out, serviceRecord };
   });
   ctx.loaders.clearAll();
+  announceRegistration(result.registration);
   return result;
 }
 
@@ -365,6 +370,7 @@ export async function promoteRegistration(ctx: Context, input: { id: number | nu
     return em.map(RegistrationEntity, updated);
   });
   ctx.loaders.clearAll();
+  announceRegistration(result);
   return result;
 }
 
@@ -387,5 +393,14 @@ export async function staffCancelRegistration(ctx: Context, input: { id: number 
     return em.map(RegistrationEntity, updated);
   });
   ctx.loaders.clearAll();
+  announceRegistration(result);
   return result;
+}
+
+/** Live updates (Subscription.registrationChanged): published after the change committed. */
+export const REGISTRATION_TOPIC = 'tongxin:registration';
+export interface RegistrationChangeMessage { registrationId: number; activityId: number }
+
+function announceRegistration(r: RegistrationEntity): void {
+  currentBus().publish(REGISTRATION_TOPIC, { registrationId: r.id, activityId: r.activityId } satisfies RegistrationChangeMessage);
 }

@@ -12,7 +12,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sql } from '../../db/sql.js';
 import { ESCALATION_STEP_HOURS } from './demand.deadlines.js';
-import { OVERDUE_SQL } from './demand.service.js';
+import { DEMAND_TOPIC, OVERDUE_SQL, type DemandChangeMessage } from './demand.service.js';
+import { currentBus } from '../../cluster/bus.js';
 
 /** The advisory lock that lets one pass run at a time across instances. */
 const LOCK_SQL = `select pg_try_advisory_xact_lock(hashtext('tongxin.demand.escalation')) as locked`;
@@ -32,7 +33,7 @@ const LEVEL_TEXT: Record<number, string> = {
  */
 export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date = new Date()): Promise<Escalation[]> {
   const em = ('em' in orm ? orm.em : orm).fork();
-  return em.transactional(async (tx) => {
+  const done = await em.transactional(async (tx) => {
     const [{ locked }] = await sql<{ locked: boolean }>(tx, LOCK_SQL);
     if (!locked) return [];
     const stepBefore = new Date(now.getTime() - ESCALATION_STEP_HOURS * 3_600_000);
@@ -58,19 +59,22 @@ export async function escalateOverdue(orm: MikroORM | EntityManager, now: Date =
       if (rows.length < BATCH) return done;
     }
   });
+  // after the commit: live updates for the demands it raised
+  for (const e of done) currentBus().publish(DEMAND_TOPIC, { demandId: e.demandId } satisfies DemandChangeMessage);
+  return done;
 }
 
 /**
  * Run `escalateOverdue` every `intervalSeconds` (the API calls it at start; tests run passes themselves).
  * Returns the stop function. A failing pass is reported and the next one runs as planned.
  */
-export function startDemandEscalation(orm: MikroORM, intervalSeconds: number, onError: (error: unknown) => void = () => {}): () => void {
+export function startDemandEscalation(orm: MikroORM, intervalSeconds: number, onError: (error: unknown) => void = () => {}, onEscalated: (done: Escalation[]) => void = () => {}): () => void {
   if (intervalSeconds <= 0) return () => {};
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    escalateOverdue(orm).catch(onError).finally(() => { running = false; });
+    escalateOverdue(orm).then((done) => { if (done.length) onEscalated(done); }).catch(onError).finally(() => { running = false; });
   }, intervalSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);

@@ -11,6 +11,7 @@ import { forbidden, unauthenticated } from '../../graphql/errors.js';
 import { idOf, toGlobalId } from '../../graphql/relay.js';
 import { ListBound } from '../../graphql/cost.js';
 import { sql } from '../../db/sql.js';
+import { readSql } from '../../db/replicas.js';
 import { condition } from '../access/index.js';
 import {
   loadNode, ORG_TYPE_NAMES, OrgStats, registerOrgStat, statInSubtree as inSubtree, type OrgNodeEntity, type OrgStatValues,
@@ -197,7 +198,7 @@ export async function demandMetrics(ctx: Context, orgNodeId: number | null, from
   if (days > MAX_DAYS) throw badInput('统计区间最长三年 (the period may span at most 3 years)', 'to');
   const node = await assertMetricsAccess(ctx, orgNodeId);
   const readable = condition(ctx, 'read', 'Demand', 'd');
-  const rows = readable.sql === 'false' ? [] : await sql<Row>(ctx.em,
+  const rows = readable.sql === 'false' ? [] : await readSql<Row>(ctx.em,
     `select ${GROUP_KEY[group]} as gkey,
             ${group === DemandMetricsGroup.ASSIGNEE ? `min(${ASSIGNEE_LABEL})` : 'null'} as glabel,
             count(*) as received,

@@ -11,6 +11,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { assertPrintable, isUniqueViolation, validMobile } from '../../graphql/validate.js';
 import { sql } from '../../db/sql.js';
+import { publishAfterCommit } from '../../cluster/bus.js';
 import { fromRows } from '../../db/rows.js';
 import { assertCan, can, condition, GrantRole, readable, reveal, subtreeEnd } from '../access/index.js';
 import { communityForWrite, loadNode, OrgLevel, type OrgNodeEntity } from '../org/index.js';
@@ -429,6 +430,18 @@ export async function insertEvent(em: EntityManager, demandId: number, actor: Ac
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [demandId, e.kind, e.fromState ?? null, e.toState ?? null, e.body ?? null, e.public ?? false, actor.kind, actor.accountId, actor.unitId,
       e.relatedDemandId ?? null, e.escalationLevel ?? null, e.rating ?? null]);
+  announceDemand(em, demandId);
+}
+
+/**
+ * Live updates (Subscription.demandChanged): every new timeline event announces its demand once the
+ * transaction commits (state, assignment, notes and replies all add one).
+ */
+export const DEMAND_TOPIC = 'tongxin:demand';
+export interface DemandChangeMessage { demandId: number }
+
+export function announceDemand(em: EntityManager, demandId: number): void {
+  publishAfterCommit(em, DEMAND_TOPIC, { demandId } satisfies DemandChangeMessage);
 }
 
 function appendEvent(em: EntityManager, ctx: Context, demandId: number, e: NewEvent): Promise<void> {

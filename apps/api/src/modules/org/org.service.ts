@@ -5,6 +5,7 @@ import { byKey, groupBy } from '../../graphql/loaders.js';
 import { type Page } from '../../graphql/relay.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { likeEscape, sql } from '../../db/sql.js';
+import { readSql } from '../../db/replicas.js';
 import { fromRows } from '../../db/rows.js';
 import { validSearch, validText } from '../../graphql/validate.js';
 import { assertCan, forgetCachedSessions, subtreeEnd } from '../access/index.js';
@@ -130,7 +131,8 @@ export function statsOf(ctx: Context, nodeId: number): Promise<OrgStatValues> {
   return ctx.loaders
     .get<number, OrgStatValues>('org.stats', async (ids) => {
       const stats = orgStats();
-      const rows = await sql<Record<string, unknown> & { id: number }>(ctx.em,
+      // a heavy read: on a replica when there is one (db/replicas.ts)
+      const rows = await readSql<Record<string, unknown> & { id: number }>(ctx.em,
         `select n.id${stats.map((s) => `,\n           ${s.sql('n')} as "${s.field}"`).join('')}
          from org_node n where n.id = any(?::int[])`,
         [[...ids]]);
