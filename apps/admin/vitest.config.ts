@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { paraglide } from './paraglide.config.js';
 
 export default defineConfig({
+  plugins: [paraglide],
   // Workspace packages resolve to their TypeScript sources (their "source" export condition), not to dist/.
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },

@@ -1,2 +1,3 @@
 export * from './labels.js';
 export * from './security-headers.js';
+export * from './labels-en.js';
