@@ -5,10 +5,11 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 
 export const LOCALE_COOKIE = 'tongxin-lang';
 
+/** @type {import('@inlang/paraglide-js').CompilerOptions} */
 export const paraglideOptions = {
   project: './project.inlang',
   outdir: './src/lib/paraglide',
-  strategy: /** @type {const} */ (['cookie', 'baseLocale']),
+  strategy: ['cookie', 'baseLocale'],
   cookieName: LOCALE_COOKIE,
 };
 
