@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
-import { paraglide } from './paraglide.config.js';
+import { compile } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide.config.js';
+
+// The compiled messages (src/lib/paraglide) once per run; the Vite plugin's watcher would keep vitest from exiting.
+await compile(paraglideOptions);
 
 export default defineConfig({
-  plugins: [paraglide],
   // Workspace packages resolve to their TypeScript sources (their "source" export condition), not to dist/.
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },

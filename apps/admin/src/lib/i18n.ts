@@ -4,11 +4,11 @@
  * middleware's AsyncLocalStorage (hooks.server.ts), in the browser from the cookie.
  */
 import { labelsFor, type LabelTables } from '@tongxin/ui';
-import { getLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { getLocale, locales, type Locale } from './paraglide/runtime.js';
 import { NAV_EN } from './nav-en';
 import type { NavEntry } from './nav';
 
-export { m } from '$lib/paraglide/messages';
+export { m } from './paraglide/messages.js';
 export { getLocale, locales, type Locale };
 
 /** The label tables of @tongxin/ui (ACTIVITY_STATUS_LABEL …) in the current language. */
