@@ -1,5 +1,5 @@
 import type { AgreementStatus, CoBuildingUnitKind } from '$lib/gql/graphql';
-import { AGREEMENT_STATUS_LABEL, UNIT_KIND_LABEL } from '@tongxin/ui';
+import { AGREEMENT_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
 
 export const UNIT_KINDS = Object.keys(UNIT_KIND_LABEL) as CoBuildingUnitKind[];
 export const AGREEMENT_STATUSES = Object.keys(AGREEMENT_STATUS_LABEL) as AgreementStatus[];
