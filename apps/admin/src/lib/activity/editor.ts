@@ -5,6 +5,7 @@
  */
 import type { ActivityAudience, ActivityCategory, ActivityCreateInput, ActivityUpdateInput } from '$lib/gql/graphql';
 import { fromLocalInput, toLocalInput } from './time';
+import { m } from '../i18n';
 
 export const CATEGORIES = [
   'PARTY_DAY', 'VOLUNTEER_SERVICE', 'SERVICE_FAIR', 'LEGAL_AID', 'HEALTH_CLINIC', 'CULTURE', 'LECTURE', 'SPORTS', 'OTHER',
@@ -12,11 +13,12 @@ export const CATEGORIES = [
 export const AUDIENCES = ['PUBLIC', 'MEMBERS_ONLY'] as const satisfies readonly ActivityAudience[];
 export const REPEATS = ['NONE', 'WEEKLY', 'MONTHLY_DAY', 'MONTHLY_WEEKDAY'] as const;
 export type Repeat = (typeof REPEATS)[number];
-export const REPEAT_LABEL: Record<Repeat, string> = {
-  NONE: '不重复',
-  WEEKLY: '每周（同一星期几，如每周五）',
-  MONTHLY_DAY: '每月（同一日期，如每月15日）',
-  MONTHLY_WEEKDAY: '每月（同一第几个星期几，如每月第一个周六）',
+/** Read at render time: each label is in the language of the request or page. */
+export const REPEAT_LABEL: Readonly<Record<Repeat, string>> = {
+  get NONE() { return m.act_repeat_none(); },
+  get WEEKLY() { return m.act_repeat_weekly(); },
+  get MONTHLY_DAY() { return m.act_repeat_monthly_day(); },
+  get MONTHLY_WEEKDAY() { return m.act_repeat_monthly_weekday(); },
 };
 
 export const EDITOR_FIELDS = [
