@@ -1,4 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { compile } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide.config.js';
+
+// The compiled messages (src/lib/paraglide) once per run; the Vite plugin's watcher would keep vitest from exiting.
+await compile(paraglideOptions);
 
 export default defineConfig({
   // Workspace packages resolve to their TypeScript sources (their "source" export condition), not to dist/.

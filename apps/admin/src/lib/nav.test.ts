@@ -126,3 +126,19 @@ describe('governance screens', () => {
     expect(currentEntry('/meetings/TWVldGluZzox')?.short).toBe('会议');
   });
 });
+
+describe('nav in English', () => {
+  it('names every screen in English by its href, and keeps the Chinese name of a screen without one', async () => {
+    const { NAV_EN } = await import('./nav-en');
+    const { navLabel, navShort } = await import('./i18n');
+    for (const entry of NAV) expect(NAV_EN[entry.href], entry.href).toBeDefined();
+    const { paraglideMiddleware } = await import('./paraglide/server.js');
+    const english = new Request('http://admin.test/', { headers: { cookie: 'tongxin-lang=en' } });
+    const names = await paraglideMiddleware(english, () => {
+      const added = { label: '新功能', short: '新', href: '/brand-new' };
+      return new Response(JSON.stringify([navLabel(NAV[0]), navShort(NAV[0]), navLabel(added), navShort(added)]));
+    });
+    expect(await names.json()).toEqual(['Home', 'Home', '新功能', '新']);
+    expect(navLabel(NAV[0])).toBe('首页');
+  });
+});

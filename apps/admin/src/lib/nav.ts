@@ -100,14 +100,19 @@ export interface PageCrumbs {
 
 /**
  * The breadcrumbs of a page: home, the nav entry the path belongs to, what the page adds, then the page itself
- * (the last step, without a link). Home alone has none.
+ * (the last step, without a link). Home alone has none. `name` gives a nav entry's name in the page's language.
  */
-export function breadcrumbs(pathname: string, page: PageCrumbs | undefined, entries: readonly NavEntry[] = NAV): Crumb[] {
+export function breadcrumbs(
+  pathname: string,
+  page: PageCrumbs | undefined,
+  entries: readonly NavEntry[] = NAV,
+  name: (entry: NavEntry) => string = (entry) => entry.label,
+): Crumb[] {
   const home = entries.find((e) => e.href === '/');
   const entry = currentEntry(pathname, entries);
   const trail: Crumb[] = [];
-  if (home) trail.push({ label: home.label, href: home.href });
-  if (entry && entry !== home) trail.push({ label: entry.label, href: entry.href });
+  if (home) trail.push({ label: name(home), href: home.href });
+  if (entry && entry !== home) trail.push({ label: name(entry), href: entry.href });
   for (const parent of page?.parents ?? []) trail.push({ label: parent.label, href: parent.href ?? null });
   if (page) trail.push({ label: page.title, href: null });
   else if (trail.at(-1)?.href === pathname) trail[trail.length - 1] = { label: trail.at(-1)!.label, href: null };

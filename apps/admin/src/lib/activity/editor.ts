@@ -5,6 +5,7 @@
  */
 import type { ActivityAudience, ActivityCategory, ActivityCreateInput, ActivityUpdateInput } from '$lib/gql/graphql';
 import { fromLocalInput, toLocalInput } from './time';
+import { m } from '../i18n';
 
 export const CATEGORIES = [
   'PARTY_DAY', 'VOLUNTEER_SERVICE', 'SERVICE_FAIR', 'LEGAL_AID', 'HEALTH_CLINIC', 'CULTURE', 'LECTURE', 'SPORTS', 'OTHER',
@@ -12,11 +13,12 @@ export const CATEGORIES = [
 export const AUDIENCES = ['PUBLIC', 'MEMBERS_ONLY'] as const satisfies readonly ActivityAudience[];
 export const REPEATS = ['NONE', 'WEEKLY', 'MONTHLY_DAY', 'MONTHLY_WEEKDAY'] as const;
 export type Repeat = (typeof REPEATS)[number];
-export const REPEAT_LABEL: Record<Repeat, string> = {
-  NONE: '不重复',
-  WEEKLY: '每周（同一星期几，如每周五）',
-  MONTHLY_DAY: '每月（同一日期，如每月15日）',
-  MONTHLY_WEEKDAY: '每月（同一第几个星期几，如每月第一个周六）',
+/** Read at render time: each label is in the language of the request or page. */
+export const REPEAT_LABEL: Readonly<Record<Repeat, string>> = {
+  get NONE() { return m.act_repeat_none(); },
+  get WEEKLY() { return m.act_repeat_weekly(); },
+  get MONTHLY_DAY() { return m.act_repeat_monthly_day(); },
+  get MONTHLY_WEEKDAY() { return m.act_repeat_monthly_weekday(); },
 };
 
 export const EDITOR_FIELDS = [
@@ -83,30 +85,30 @@ type Checked = { fields: Partial<Record<EditorField, string>>; times: Record<'st
 /** What the browser can tell before asking the API: missing or malformed values, in plain Chinese. */
 export function checkValues(v: EditorValues, mode: 'create' | 'edit'): Checked {
   const fields: Checked['fields'] = {};
-  if (mode === 'create' && !v.organizerId) fields.organizerId = '请选择主办组织';
-  if (!v.title) fields.title = '请填写活动标题';
-  else if ([...v.title].length > 100) fields.title = '标题最多 100 个字';
-  if (!(CATEGORIES as readonly string[]).includes(v.category)) fields.category = '请选择活动类别';
-  if (!(AUDIENCES as readonly string[]).includes(v.audience)) fields.audience = '请选择面向对象';
+  if (mode === 'create' && !v.organizerId) fields.organizerId = m.ae_v_organizer();
+  if (!v.title) fields.title = m.ae_v_title();
+  else if ([...v.title].length > 100) fields.title = m.ae_v_title_long();
+  if (!(CATEGORIES as readonly string[]).includes(v.category)) fields.category = m.ae_v_category();
+  if (!(AUDIENCES as readonly string[]).includes(v.audience)) fields.audience = m.ae_v_audience();
   const times = {
     startsAt: fromLocalInput(v.startsAt), endsAt: fromLocalInput(v.endsAt),
     registrationOpensAt: fromLocalInput(v.registrationOpensAt), registrationClosesAt: fromLocalInput(v.registrationClosesAt),
   };
-  if (!times.startsAt) fields.startsAt = '请选择开始时间';
-  if (!times.endsAt) fields.endsAt = '请选择结束时间';
-  else if (times.startsAt && times.endsAt <= times.startsAt) fields.endsAt = '结束时间应晚于开始时间';
-  if (v.registrationOpensAt && !times.registrationOpensAt) fields.registrationOpensAt = '请选择报名开始时间，或留空';
-  if (v.registrationClosesAt && !times.registrationClosesAt) fields.registrationClosesAt = '请选择报名截止时间，或留空';
+  if (!times.startsAt) fields.startsAt = m.ae_v_starts();
+  if (!times.endsAt) fields.endsAt = m.ae_v_ends();
+  else if (times.startsAt && times.endsAt <= times.startsAt) fields.endsAt = m.ae_v_order();
+  if (v.registrationOpensAt && !times.registrationOpensAt) fields.registrationOpensAt = m.ae_v_opens();
+  if (v.registrationClosesAt && !times.registrationClosesAt) fields.registrationClosesAt = m.ae_v_closes();
   let capacity: number | null = null;
   if (v.capacity) {
     capacity = Number(v.capacity);
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000) fields.capacity = '名额应为 1 到 100000 的整数；不限名额请留空';
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000) fields.capacity = m.ae_v_capacity();
   }
-  if (v.coverImageUrl && !/^https?:\/\/\S+$/i.test(v.coverImageUrl)) fields.coverImageUrl = '封面图片地址应以 http:// 或 https:// 开头';
+  if (v.coverImageUrl && !/^https?:\/\/\S+$/i.test(v.coverImageUrl)) fields.coverImageUrl = m.ae_v_cover();
   let count: number | null = null;
   if (mode === 'create' && v.repeat !== 'NONE') {
     count = Number(v.count);
-    if (!Number.isInteger(count) || count < 2 || count > 52) fields.count = '重复次数应为 2 到 52 次';
+    if (!Number.isInteger(count) || count < 2 || count > 52) fields.count = m.ae_v_count();
   }
   return { fields, times, capacity, count };
 }

@@ -1,9 +1,14 @@
 /** The activity list's parameters as they appear in links (`/activities?window=PAST&q=集市&status=DRAFT`). */
 import type { ActivityFilter, ActivityStatus } from '$lib/gql/graphql';
+import { m } from '../i18n';
 
 export const ACTIVITY_WINDOWS = ['UPCOMING', 'PAST'] as const;
 export type ListWindow = (typeof ACTIVITY_WINDOWS)[number];
-export const WINDOW_LABEL: Record<ListWindow, string> = { UPCOMING: '近期', PAST: '往期' };
+/** Read at render time, in the language of the request or page. */
+export const WINDOW_LABEL: Readonly<Record<ListWindow, string>> = {
+  get UPCOMING() { return m.act_window_upcoming(); },
+  get PAST() { return m.act_window_past(); },
+};
 export const ACTIVITY_STATUSES = ['DRAFT', 'PUBLISHED', 'CANCELLED', 'FINISHED'] as const satisfies readonly ActivityStatus[];
 
 export interface ListParams {

@@ -2,6 +2,7 @@
  * Beijing wall-clock time for forms and the calendar. China keeps UTC+8 all year, so a `datetime-local` value
  * is read as +08:00 whatever zone the server or the browser is in.
  */
+import { intlLocale } from '../i18n';
 const OFFSET_MS = 8 * 3_600_000;
 
 /** `2026-12-05T14:00` (Beijing) from an instant; '' for none. */
@@ -30,19 +31,30 @@ export function beijingMidnight(year: number, month: number, day: number): Date 
   return new Date(Date.UTC(year, month - 1, day) - OFFSET_MS);
 }
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
+/** One formatter per language (the request's or the page's), made on first use. */
+function formatter(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return () => {
+    const locale = intlLocale();
+    let format = made.get(locale);
+    if (!format) made.set(locale, (format = new Intl.DateTimeFormat(locale, options)));
+    return format;
+  };
+}
+
+const timeFormat = formatter({ timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+const dateTimeFormat = formatter({
   timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
 });
 
 /** 14:00 */
 export function formatTime(value: string | Date): string {
-  return timeFormat.format(new Date(value));
+  return timeFormat().format(new Date(value));
 }
 
 /** 12月5日周五 14:00 */
 export function formatDateTime(value: string | Date): string {
-  return dateTimeFormat.format(new Date(value));
+  return dateTimeFormat().format(new Date(value));
 }
 
 /** 12月5日周五 14:00–16:00, or across days with both dates. */

@@ -3,8 +3,8 @@
  * here: the options are data, tested without a browser). Every series keeps the link of each bar or point, so a
  * click opens the list behind it.
  */
-import { DEMAND_STATE_LABEL } from '@tongxin/ui';
 import type { DemandState } from '$lib/gql/graphql';
+import { intlLocale, m as t, uiLabels } from '../i18n';
 
 /** One bar or point: its label, value and the list it stands for. */
 export interface Datum {
@@ -32,10 +32,12 @@ export interface ChartSpec {
 
 const COLORS = ['#c8102e', '#d97706', '#2563eb', '#059669', '#7c3aed'];
 
-/** '2026-03' → '3月' (with the year on January and on the first month shown). */
+/** '2026-03' → '3月' / 'Mar' (with the year on January and on the first month shown). */
 export function monthLabel(month: string, index = 1): string {
   const [y, m] = month.split('-').map(Number);
-  return index === 0 || m === 1 ? `${y}年${m}月` : `${m}月`;
+  const withYear = index === 0 || m === 1;
+  const format = new Intl.DateTimeFormat(intlLocale(), { timeZone: 'UTC', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+  return format.format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 export function formatValue(value: number | null, percent = false): string {
@@ -81,10 +83,11 @@ export interface StateCount { state: DemandState; count: number }
 /** Demands now in each state (states without any left out), linking to the list in that state. */
 export function demandsByState(counts: readonly StateCount[], link: (state: DemandState) => string): ChartSpec {
   const shown = counts.filter((c) => c.count > 0);
+  const { DEMAND_STATE_LABEL } = uiLabels();
   return {
-    title: '诉求状态分布',
+    title: t.chart_demand_states(),
     categories: shown.map((c) => DEMAND_STATE_LABEL[c.state]),
-    series: [{ name: '诉求数', kind: 'bar', data: shown.map((c) => ({ label: DEMAND_STATE_LABEL[c.state], value: c.count, href: link(c.state) })) }],
+    series: [{ name: t.chart_demand_count(), kind: 'bar', data: shown.map((c) => ({ label: DEMAND_STATE_LABEL[c.state], value: c.count, href: link(c.state) })) }],
   };
 }
 
@@ -104,7 +107,11 @@ export function demandsByMonth(months: readonly DemandMonth[]): ChartSpec {
   const series = (name: string, pick: (m: DemandMonth) => number): Series => ({
     name, kind: 'bar', data: months.map((m, i) => ({ label: labels[i], value: pick(m) })),
   });
-  return { title: '每月诉求', categories: labels, series: [series('受理', (m) => m.received), series('办结', (m) => m.resolved), series('仍在办理', (m) => m.open)] };
+  return {
+    title: t.chart_demands_monthly(),
+    categories: labels,
+    series: [series(t.chart_received(), (m) => m.received), series(t.chart_resolved(), (m) => m.resolved), series(t.chart_still_open(), (m) => m.open)],
+  };
 }
 
 /** Response, resolution and satisfaction rates per month (a month without a judgeable demand has a gap). */
@@ -114,9 +121,13 @@ export function demandRates(months: readonly DemandMonth[]): ChartSpec {
     name, kind: 'line', percent: true, data: months.map((m, i) => ({ label: labels[i], value: pick(m) ?? null })),
   });
   return {
-    title: '响应率、办结率、满意率',
+    title: t.chart_rates(),
     categories: labels,
-    series: [series('及时响应率', (m) => m.responseRate), series('办结率', (m) => m.resolutionRate), series('满意率', (m) => m.satisfactionRate)],
+    series: [
+      series(t.chart_response_rate(), (m) => m.responseRate),
+      series(t.chart_resolution_rate(), (m) => m.resolutionRate),
+      series(t.chart_satisfaction_rate(), (m) => m.satisfactionRate),
+    ],
   };
 }
 
@@ -128,12 +139,12 @@ export function activitiesAndHours(activities: readonly ActivityMonthFigures[], 
   const labels = activities.map((m, i) => monthLabel(m.month, i));
   const hoursBy = new Map(hours.map((h) => [h.month, h.hours]));
   return {
-    title: '活动与志愿服务时长',
+    title: t.chart_activities_hours(),
     categories: labels,
     series: [
-      { name: '活动场次', kind: 'bar', data: activities.map((m, i) => ({ label: labels[i], value: m.activityCount })) },
-      { name: '签到人次', kind: 'bar', data: activities.map((m, i) => ({ label: labels[i], value: m.checkedInCount })) },
-      { name: '服务时长（小时）', kind: 'line', data: activities.map((m, i) => ({ label: labels[i], value: hoursBy.get(m.month) ?? 0 })) },
+      { name: t.chart_activity_count(), kind: 'bar', data: activities.map((m, i) => ({ label: labels[i], value: m.activityCount })) },
+      { name: t.chart_checked_in(), kind: 'bar', data: activities.map((m, i) => ({ label: labels[i], value: m.checkedInCount })) },
+      { name: t.chart_hours(), kind: 'line', data: activities.map((m, i) => ({ label: labels[i], value: hoursBy.get(m.month) ?? 0 })) },
     ],
   };
 }
@@ -144,10 +155,10 @@ export interface BranchMembers { id: string; name: string; memberCount: number }
 export function membersByBranch(branches: readonly BranchMembers[], link: (id: string) => string): ChartSpec {
   const sorted = [...branches].sort((a, b) => b.memberCount - a.memberCount);
   return {
-    title: '各支部党员人数',
+    title: t.chart_members_by_branch(),
     horizontal: true,
     categories: sorted.map((b) => b.name),
-    series: [{ name: '党员', kind: 'bar', data: sorted.map((b) => ({ label: b.name, value: b.memberCount, href: link(b.id) })) }],
+    series: [{ name: t.chart_members(), kind: 'bar', data: sorted.map((b) => ({ label: b.name, value: b.memberCount, href: link(b.id) })) }],
   };
 }
 
@@ -166,10 +177,11 @@ export interface EvaluationFigures { period: string; total: number; flag: 'RED' 
 /** A property firm's totals per period, oldest first, each bar named with its flag (红旗 / 黄旗). */
 export function evaluationHistory(evaluations: readonly EvaluationFigures[]): ChartSpec {
   const sorted = [...evaluations].sort((a, b) => a.period.localeCompare(b.period));
-  const labels = sorted.map((e) => `${e.period}${e.flag === 'RED' ? ' 红旗' : ' 黄旗'}`);
+  const { EVALUATION_FLAG_LABEL } = uiLabels();
+  const labels = sorted.map((e) => `${e.period} ${EVALUATION_FLAG_LABEL[e.flag]}`);
   return {
-    title: '历次测评总分',
+    title: t.chart_evaluations(),
     categories: labels,
-    series: [{ name: '总分', kind: 'line', data: sorted.map((e, i) => ({ label: labels[i], value: e.total })) }],
+    series: [{ name: t.chart_total(), kind: 'line', data: sorted.map((e, i) => ({ label: labels[i], value: e.total })) }],
   };
 }

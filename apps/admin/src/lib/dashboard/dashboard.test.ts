@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activitiesAndHours, demandRates, demandsByState, evaluationHistory, formatValue, membersByBranch, monthLabel, toOption, twelveMonths } from './charts';
-import { activitiesLink, demandsInState, overdueDemands, weekActivityLink } from './links';
+import { activitiesLink, coverageLink, demandsInState, meetingsLink, overdueDemands, shanghaiWeek, weekActivityLink } from './links';
 
 describe('dashboard links', () => {
   it('open the demand list with its own filters', () => {
@@ -12,6 +12,26 @@ describe('dashboard links', () => {
     expect(activitiesLink()).toBe('/activities');
     expect(activitiesLink({ window: 'PAST', status: 'FINISHED' })).toBe('/activities?window=PAST&status=FINISHED');
     expect(weekActivityLink('河畔集市')).toBe(`/activities?window=UPCOMING&q=${encodeURIComponent('河畔集市')}`);
+  });
+});
+
+describe('this week', () => {
+  it('runs Monday 00:00 to next Monday 00:00 in Asia/Shanghai, as the API counts it', () => {
+    // Thursday 3 December 2026, 23:30 in Beijing (15:30 UTC)
+    expect(shanghaiWeek(new Date('2026-12-03T15:30:00Z'))).toEqual({
+      from: '2026-11-29T16:00:00.000Z',
+      to: '2026-12-06T16:00:00.000Z',
+      monday: '2026-11-30',
+      sunday: '2026-12-06',
+    });
+    // Sunday 23:59 Beijing is still the same week; Monday 00:00 Beijing (Sunday 16:00 UTC) starts the next
+    expect(shanghaiWeek(new Date('2026-12-06T15:59:00Z')).monday).toBe('2026-11-30');
+    expect(shanghaiWeek(new Date('2026-12-06T16:00:00Z')).monday).toBe('2026-12-07');
+  });
+
+  it('links meetings to their month and coverage to its report', () => {
+    expect(meetingsLink('2026-11-30')).toBe('/meetings?month=2026-11');
+    expect(coverageLink('Tm9kZTox', '#loads')).toBe('/coverage?node=Tm9kZTox#loads');
   });
 });
 

@@ -34,3 +34,25 @@ export const weekActivityLink = (title: string) => activitiesLink({ window: 'UPC
 
 export const unitLink = (unitId: string, hash = '') => `/units/${encodeURIComponent(unitId)}${hash}`;
 export const orgLink = (nodeId: string) => `/org/${encodeURIComponent(nodeId)}`;
+
+/** The 联户 coverage report of an org node; `#loads` jumps to the member households' loads. */
+export const coverageLink = (nodeId: string, hash = '') => `/coverage?node=${encodeURIComponent(nodeId)}${hash}`;
+
+/** The meetings list of the month a date (YYYY-MM-DD) falls in, and one meeting. */
+export const meetingsLink = (date: string) => `/meetings?month=${date.slice(0, 7)}`;
+export const meetingLink = (id: string) => `/meetings/${encodeURIComponent(id)}`;
+
+const HOUR = 3_600_000;
+/** This week in Asia/Shanghai, Monday 00:00 to next Monday 00:00 (as the API's THIS_WEEK), as instants and dates. */
+export function shanghaiWeek(now: Date): { from: string; to: string; monday: string; sunday: string } {
+  const local = new Date(now.getTime() + 8 * HOUR);
+  const daysSinceMonday = (local.getUTCDay() + 6) % 7;
+  const monday = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return {
+    from: new Date(monday - 8 * HOUR).toISOString(),
+    to: new Date(monday + 7 * 24 * HOUR - 8 * HOUR).toISOString(),
+    monday: day(monday),
+    sunday: day(monday + 6 * 24 * HOUR),
+  };
+}

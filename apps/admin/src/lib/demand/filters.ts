@@ -1,5 +1,5 @@
 import type { DemandCategory, DemandChannel, DemandFilter, DemandState } from '$lib/gql/graphql';
-import { DEMAND_CATEGORY_LABEL, DEMAND_CHANNEL_LABEL, DEMAND_STATE_LABEL } from '@tongxin/ui';
+import { DEMAND_CATEGORY_LABEL, DEMAND_CHANNEL_LABEL, DEMAND_STATE_LABEL } from '../labels';
 
 export const DEMAND_STATES = Object.keys(DEMAND_STATE_LABEL) as DemandState[];
 export const DEMAND_CATEGORIES = Object.keys(DEMAND_CATEGORY_LABEL) as DemandCategory[];

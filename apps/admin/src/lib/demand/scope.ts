@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { GrantRole, OrgLevel } from '$lib/gql/graphql';
+import { m } from '../i18n';
 
 interface GrantLike {
   role: GrantRole;
@@ -32,5 +33,5 @@ function day(d: TZDate): string {
 export function metricsPeriod(now: Date): { from: string; to: string; label: string } {
   const today = new TZDate(now.getTime(), 'Asia/Shanghai');
   const tomorrow = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + 1, 'Asia/Shanghai');
-  return { from: `${today.getFullYear()}-01-01`, to: day(tomorrow), label: `${today.getFullYear()}年以来` };
+  return { from: `${today.getFullYear()}-01-01`, to: day(tomorrow), label: m.since_year({ year: today.getFullYear() }) };
 }

@@ -1,4 +1,5 @@
 import type { Crumb, PageCrumbs } from '$lib/nav';
+import { m } from '../i18n';
 
 interface Named {
   id: string;
@@ -23,5 +24,5 @@ export function orgCrumbs(node: Named & { ancestors: readonly Named[] }, granted
     label: a.name,
     href: i >= firstReachable ? `/org/${encodeURIComponent(a.id)}` : null,
   }));
-  return { label: '组织层级', parents, title: node.name };
+  return { label: m.org_crumbs(), parents, title: node.name };
 }

@@ -1,6 +1,7 @@
 import type { BranchKind, OrgLevel } from '$lib/gql/graphql';
 
-import { BRANCH_KIND_LABEL, GRANT_ROLE_LABEL, ORG_LEVEL_LABEL } from '@tongxin/ui';
+import { BRANCH_KIND_LABEL, GRANT_ROLE_LABEL, ORG_LEVEL_LABEL } from '../labels';
+import { m } from '../i18n';
 
 export { BRANCH_KIND_LABEL as branchKindLabel, GRANT_ROLE_LABEL as roleLabel, ORG_LEVEL_LABEL as levelLabel };
 
@@ -14,6 +15,6 @@ export function orgTypeLabel(node: { level: OrgLevel; kind?: BranchKind | null }
  * nothing: building groups and member households show the households they look after only.
  */
 export function statsLine(level: OrgLevel, stats: { memberCount: number; householdCount: number }): string {
-  if (level === 'BUILDING_GROUP' || level === 'MEMBER_HOUSEHOLD') return `联系户 ${stats.householdCount}`;
-  return `党员 ${stats.memberCount} · 户 ${stats.householdCount}`;
+  if (level === 'BUILDING_GROUP' || level === 'MEMBER_HOUSEHOLD') return m.org_stats_linked({ n: stats.householdCount });
+  return m.org_stats({ members: stats.memberCount, households: stats.householdCount });
 }

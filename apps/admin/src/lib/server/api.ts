@@ -3,6 +3,7 @@ import { error, redirect, type Cookies } from '@sveltejs/kit';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ApiRequestError, request } from '@tongxin/graphql-client';
 import { clearSessionCookie, loginUrl } from './session';
+import { m } from '$lib/i18n';
 
 export function apiUrl(): string {
   return env.API_URL || 'http://127.0.0.1:4000/graphql';
@@ -31,8 +32,8 @@ export async function query<TData, TVariables extends Record<string, unknown>>(
   } catch (cause) {
     if (cause instanceof ApiRequestError) {
       if (cause.errors.some((e) => e.code === 'UNAUTHENTICATED')) signOutLocally(event);
-      if (cause.code === 'FORBIDDEN') error(403, '您没有查看该内容的权限');
-      if (cause.code === 'NETWORK_ERROR' || cause.code === 'BAD_RESPONSE') error(503, '暂时无法连接服务器，请稍后再试');
+      if (cause.code === 'FORBIDDEN') error(403, m.api_forbidden());
+      if (cause.code === 'NETWORK_ERROR' || cause.code === 'BAD_RESPONSE') error(503, m.login_unreachable());
     }
     throw cause;
   }
@@ -78,7 +79,7 @@ export async function forwardToApi(event: ApiEvent & { request: Request }, path:
       duplex: init.body ? 'half' : undefined,
     });
   } catch {
-    error(503, '暂时无法连接服务器，请稍后再试');
+    error(503, m.login_unreachable());
   }
   if (res.status === 401) signOutLocally(event);
   const headers = new Headers();

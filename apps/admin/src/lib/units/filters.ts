@@ -1,5 +1,6 @@
 import type { AgreementStatus, CoBuildingUnitKind } from '$lib/gql/graphql';
-import { AGREEMENT_STATUS_LABEL, UNIT_KIND_LABEL } from '@tongxin/ui';
+import { AGREEMENT_STATUS_LABEL, UNIT_KIND_LABEL } from '../labels';
+import { m } from '../i18n';
 
 export const UNIT_KINDS = Object.keys(UNIT_KIND_LABEL) as CoBuildingUnitKind[];
 export const AGREEMENT_STATUSES = Object.keys(AGREEMENT_STATUS_LABEL) as AgreementStatus[];
@@ -35,7 +36,7 @@ export function unitSearch(p: UnitListParams, changes: Partial<UnitListParams> =
 
 /** Partner token scopes an admin may grant, in the order the form offers them. */
 export const TOKEN_SCOPES = [
-  { value: 'unit:read', label: '读取本单位在社区的资料（协议、委员、报到党员）' },
-  { value: 'activities:write', label: '管理本单位协办的活动' },
-  { value: 'demands:write', label: '办理指派给本单位的诉求' },
+  { value: 'unit:read', get label() { return m.unit_scope_read(); } },
+  { value: 'activities:write', get label() { return m.unit_scope_activities(); } },
+  { value: 'demands:write', get label() { return m.unit_scope_demands(); } },
 ] as const;

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiWeek } from '../../lib/dashboard/links';
 import {
   BRANCH_SECRETARY,
   browserTestsEnabled,
@@ -43,13 +44,22 @@ async function figuresOf(token: string) {
   const { viewer } = await api(`{ viewer { grants { role node { id name level } } } }`, {}, token);
   const depth: Record<string, number> = { STREET: 0, COMMUNITY: 1, BRANCH: 2, BUILDING_GROUP: 3, MEMBER_HOUSEHOLD: 4 };
   const top = [...viewer.grants].sort((a: any, b: any) => depth[a.node.level] - depth[b.node.level])[0].node;
+  const week = shanghaiWeek(new Date());
   const data = await api(
-    `query($id: ID!) { orgNode(id: $id) { id name stats { memberCount openDemandCount overdueDemandCount } }
-       activities(filter: { organizerId: $id, window: THIS_WEEK }, first: 1) { totalCount } }`,
-    { id: top.id },
+    `query($id: ID!, $from: DateTime!, $to: DateTime!) { orgNode(id: $id) { id name stats { memberCount openDemandCount overdueDemandCount } }
+       activities(filter: { organizerId: $id, window: THIS_WEEK }, first: 1) { totalCount }
+       meetings(filter: { orgNodeId: $id, from: $from, to: $to }, first: 1) { totalCount }
+       householdCoverage(orgNodeId: $id) { careCount uncoveredCount memberHouseholds { load } } }`,
+    { id: top.id, from: week.from, to: week.to },
     token,
   );
-  return { node: data.orgNode, weekActivities: data.activities.totalCount as number };
+  const loads = (load: string) => data.householdCoverage.memberHouseholds.filter((m: { load: string }) => m.load === load).length;
+  return {
+    node: data.orgNode,
+    weekActivities: data.activities.totalCount as number,
+    weekMeetings: data.meetings.totalCount as number,
+    coverage: { care: data.householdCoverage.careCount, uncovered: data.householdCoverage.uncoveredCount, idle: loads('NONE'), overloaded: loads('TOO_MANY') },
+  };
 }
 
 async function signedIn(username: string): Promise<Page> {
@@ -78,6 +88,23 @@ describe.skipIf(!browserTestsEnabled('admin dashboard'))('home dashboard (Chromi
     expect(await figure(page, 'members').textContent()).toBe(String(expected.node.stats.memberCount));
     expect(await figure(page, 'week-activities').textContent()).toBe(String(expected.weekActivities));
     expect(expected.node.stats.memberCount).toBe(429);
+
+    // this week's meetings: the figure and one row per meeting, each opening that meeting
+    expect(await figure(page, 'week-meetings').textContent()).toBe(String(expected.weekMeetings));
+    const meetingRows = page.locator('#meetings .rows a');
+    expect(await meetingRows.count()).toBe(Math.min(expected.weekMeetings, 20));
+    for (const href of await meetingRows.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/meetings\/[^/?]+$/);
+    expect(new URL((await page.locator('#meetings a.more').getAttribute('href'))!, harness.platform.adminUrl).pathname).toBe('/meetings');
+
+    // the 联户 gaps, as the coverage report counts them, each number opening the report
+    expect(expected.coverage.care).toBeGreaterThan(0);
+    expect(await figure(page, 'uncovered').textContent()).toBe(String(expected.coverage.uncovered));
+    const gap = (name: string) => page.locator(`[data-coverage="${name}"]`);
+    expect(await gap('uncovered').locator('.count').textContent()).toBe(String(expected.coverage.uncovered));
+    expect(await gap('idle').locator('.count').textContent()).toBe(String(expected.coverage.idle));
+    expect(await gap('overloaded').locator('.count').textContent()).toBe(String(expected.coverage.overloaded));
+    const gapHref = new URL((await gap('uncovered').getAttribute('href'))!, harness.platform.adminUrl);
+    expect([gapHref.pathname, gapHref.searchParams.get('node'), gapHref.hash]).toEqual(['/coverage', expected.node.id, '#gaps']);
 
     // the overdue figure opens the demand list filtered to the overdue demands of the community
     const overdue = page.locator('[data-figure="overdue-demands"]');
@@ -111,6 +138,7 @@ describe.skipIf(!browserTestsEnabled('admin dashboard'))('home dashboard (Chromi
     expect(expected.node.stats.memberCount).toBeLessThan(100);
     expect(await figure(page, 'open-demands').textContent()).toBe(String(expected.node.stats.openDemandCount));
     expect(await page.locator('[data-figure="expiring-agreements"]').count()).toBe(0);
+    expect(await figure(page, 'week-meetings').textContent()).toBe(String(expected.weekMeetings));
     expect(await page.getByText('429').count()).toBe(0);
     await expectNoSeriousA11yIssues(page);
 

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { ApiRequestError } from '@tongxin/graphql-client';
 import { failForm, failUserErrors } from '$lib/forms';
 import { graphql } from '$lib/gql';
+import { m } from '$lib/i18n';
 import { sessionRequest } from '$lib/server/api';
 import { safeNext, setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,12 +25,12 @@ const SessionCreate = graphql(`
 `);
 
 /** What the user reads for each userError code; the API's own messages are English. */
-const messages: Record<string, string> = {
-  INVALID_CREDENTIALS: '用户名或密码错误',
-  ACCOUNT_DISABLED: '该账号已停用，请联系社区党委管理员',
-  TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试',
-  RATE_LIMITED: '尝试次数过多，请稍后再试',
-};
+const messages = (): Record<string, string> => ({
+  INVALID_CREDENTIALS: m.login_invalid(),
+  ACCOUNT_DISABLED: m.login_disabled(),
+  TOO_MANY_ATTEMPTS: m.login_too_many(),
+  RATE_LIMITED: m.login_too_many(),
+});
 
 const FIELDS = ['username', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -58,8 +59,8 @@ export const actions: Actions = {
     // The form comes back with the username kept and the password cleared.
     const values = { username };
     const missing: Partial<Record<Field, string>> = {};
-    if (!username) missing.username = '请输入用户名';
-    if (!password) missing.password = '请输入密码';
+    if (!username) missing.username = m.login_need_username();
+    if (!password) missing.password = m.login_need_password();
     if (missing.username || missing.password) return failForm(400, values, { fields: missing });
 
     let payload;
@@ -67,23 +68,23 @@ export const actions: Actions = {
       ({ data: { sessionCreate: payload } } = await sessionRequest(SessionCreate, { input: { username, password } }, null, clientAddress(getClientAddress)));
     } catch (cause) {
       if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') {
-        return failForm(400, values, { form: '用户名或密码格式不正确' });
+        return failForm(400, values, { form: m.login_bad_format() });
       }
       if (cause instanceof ApiRequestError && cause.code === 'RATE_LIMITED') {
         const wait = cause.errors[0]?.retryAfterSeconds ?? 60;
-        return failForm(429, values, { form: `尝试次数过多，请 ${wait < 120 ? `${wait} 秒` : `${Math.ceil(wait / 60)} 分钟`}后再试` });
+        return failForm(429, values, { form: wait < 120 ? m.login_wait_seconds({ n: wait }) : m.login_wait_minutes({ n: Math.ceil(wait / 60) }) });
       }
-      return failForm(503, values, { form: '暂时无法连接服务器，请稍后再试' });
+      return failForm(503, values, { form: m.login_unreachable() });
     }
 
     if (payload.userErrors.length > 0 || !payload.token) {
       return failUserErrors(payload.userErrors, {
         fields: FIELDS,
-        messages,
+        messages: messages(),
         apiMessages: false,
         // Which of the two was wrong is not told: both fields are marked.
         formCodes: ['INVALID_CREDENTIALS'],
-        fallback: '登录失败，请稍后再试',
+        fallback: m.login_failed(),
         values,
       });
     }

@@ -5,6 +5,7 @@ import type { RegistrationStatus } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { RegistrationCheckIn, RegistrationCheckOut } from './queries';
 import type { Actions, RequestEvent } from './$types';
+import { intlLocale, m } from '$lib/i18n';
 
 export type DoorAction = 'checkIn' | 'checkOut';
 
@@ -20,7 +21,7 @@ export interface DoorResult {
   hours: number | null;
 }
 
-const startFormat = new Intl.DateTimeFormat('zh-CN', {
+const startFormat = () => new Intl.DateTimeFormat(intlLocale(), {
   timeZone: 'Asia/Shanghai',
   month: 'long',
   day: 'numeric',
@@ -38,8 +39,8 @@ async function door(event: RequestEvent, action: DoorAction) {
   const code = String(form.get('code') ?? '').trim();
   const refused = (status: number, message: string, values = { code }) =>
     failForm(status, values, { fields: { code: message } }, { action });
-  if (!code) return refused(400, '请输入确认码');
-  if (code.length > MAX_CODE_INPUT) return refused(400, '找不到该确认码', { code: '' });
+  if (!code) return refused(400, m.ci_need_code());
+  if (code.length > MAX_CODE_INPUT) return refused(400, m.ci_no_code(), { code: '' });
 
   try {
     const input = { code };
@@ -55,7 +56,7 @@ async function door(event: RequestEvent, action: DoorAction) {
     if (payload.userErrors.length > 0 || !payload.registration) {
       return failUserErrors(payload.userErrors, {
         fields: ['code'],
-        fallback: action === 'checkIn' ? '签到失败，请重试' : '签退失败，请重试',
+        fallback: action === 'checkIn' ? m.ci_in_retry() : m.ci_out_retry(),
         values: { code },
         extra: { action },
       });
@@ -67,14 +68,14 @@ async function door(event: RequestEvent, action: DoorAction) {
       name: registration.name,
       status: registration.status,
       activityTitle: registration.activity.title,
-      activityTime: startFormat.format(new Date(registration.activity.startsAt)),
+      activityTime: startFormat().format(new Date(registration.activity.startsAt)),
       hours,
     };
     return { action, result };
   } catch (cause) {
     // The API reads a door the worker may not work as a missing code; a 403 would be a role without door rights.
-    if (isHttpError(cause, 403)) return refused(403, '无权为该活动签到');
-    if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') return refused(400, '找不到该确认码');
+    if (isHttpError(cause, 403)) return refused(403, m.ci_forbidden());
+    if (cause instanceof ApiRequestError && cause.code === 'BAD_USER_INPUT') return refused(400, m.ci_no_code());
     throw cause;
   }
 }

@@ -5,6 +5,7 @@ import { forwardToApi, query } from '$lib/server/api';
 import { scopeNode } from '$lib/demand/scope';
 import { CreateHousehold, HouseholdList, LinkHousehold, MemberHouseholdSide, UnlinkHousehold } from './queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const PAGE_SIZE = 20;
 
@@ -43,16 +44,16 @@ export const actions: Actions = {
   link: async (event) => {
     const form = await event.request.formData();
     const values = { householdId: String(form.get('householdId') ?? ''), memberHouseholdId: String(form.get('memberHouseholdId') ?? '') };
-    if (!values.householdId) return failForm(400, values, { fields: { householdId: '请选择住户' } }, { kind: 'link' as const });
+    if (!values.householdId) return failForm(400, values, { fields: { householdId: m.hh_v_pick() } }, { kind: 'link' as const });
     const { householdLink } = await query(event, LinkHousehold, { input: values });
     if (householdLink.household) return { kind: 'link' as const, done: true };
-    return failUserErrors(householdLink.userErrors, { fields: ['householdId'], fallback: '没有联户成功', values, extra: { kind: 'link' as const } });
+    return failUserErrors(householdLink.userErrors, { fields: ['householdId'], fallback: m.cov_link_failed(), values, extra: { kind: 'link' as const } });
   },
   unlink: async (event) => {
     const form = await event.request.formData();
     const { householdUnlink } = await query(event, UnlinkHousehold, { input: { householdId: String(form.get('householdId') ?? '') } });
     if (householdUnlink.household) return { kind: 'unlink' as const, done: true };
-    return failUserErrors(householdUnlink.userErrors, { fields: [], fallback: '没有解除成功', values: {}, extra: { kind: 'unlink' as const } });
+    return failUserErrors(householdUnlink.userErrors, { fields: [], fallback: m.hh_unlink_failed_short(), values: {}, extra: { kind: 'unlink' as const } });
   },
 
   /** Register a household (its phone and care data are sealed by the API). */
@@ -60,8 +61,8 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = Object.fromEntries(FIELDS.map((f) => [f, f === 'careCategories' ? form.getAll(f).map(String).join(',') : String(form.get(f) ?? '').trim()])) as Record<(typeof FIELDS)[number], string>;
     const size = Number(values.size);
-    if (!values.orgNodeId) return failForm(400, values, { fields: { orgNodeId: '请选择负责的组织' } }, { kind: 'create' as const });
-    if (!Number.isInteger(size) || size < 1) return failForm(400, values, { fields: { size: '人口数应为正整数' } }, { kind: 'create' as const });
+    if (!values.orgNodeId) return failForm(400, values, { fields: { orgNodeId: m.hh_v_org() } }, { kind: 'create' as const });
+    if (!Number.isInteger(size) || size < 1) return failForm(400, values, { fields: { size: m.hh_v_size() } }, { kind: 'create' as const });
     const { householdCreate } = await query(event, CreateHousehold, {
       input: {
         orgNodeId: values.orgNodeId, compound: values.compound, building: values.building, unit: values.unit, room: values.room, headName: values.headName, size,
@@ -69,7 +70,7 @@ export const actions: Actions = {
       },
     });
     if (householdCreate.household) redirect(303, `/households/${encodeURIComponent(householdCreate.household.id)}`);
-    return failUserErrors(householdCreate.userErrors, { fields: FIELDS, fallback: '没有保存成功，请检查后重试', values, extra: { kind: 'create' as const } });
+    return failUserErrors(householdCreate.userErrors, { fields: FIELDS, fallback: m.hh_save_failed_check(), values, extra: { kind: 'create' as const } });
   },
 
   /** Upload a filled-in template: all rows or none; the API names each bad row and column. */
@@ -77,10 +78,10 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const file = form.get('file');
     const node = String(form.get('node') ?? '');
-    if (!(file instanceof File) || file.size === 0) return fail(400, { import: { message: '请选择要导入的 .xlsx 文件', errors: [] as { row: number; column: string; message: string }[] } });
+    if (!(file instanceof File) || file.size === 0) return fail(400, { import: { message: m.hh_import_pick(), errors: [] as { row: number; column: string; message: string }[] } });
     const res = await forwardToApi(event, `/import/households.xlsx?node=${encodeURIComponent(node)}`, { method: 'POST', body: Buffer.from(await file.arrayBuffer()), contentType: 'application/octet-stream' });
     const body = (await res.json().catch(() => null)) as { created?: number; error?: { message: string; details?: { errors?: { row: number; column: string; message: string }[] } } } | null;
     if (res.ok && body?.created != null) return { imported: body.created };
-    return fail(res.status === 422 ? 422 : 400, { import: { message: body?.error?.message ?? '导入失败，请稍后再试', errors: body?.error?.details?.errors ?? [] } });
+    return fail(res.status === 422 ? 422 : 400, { import: { message: body?.error?.message ?? m.imp_failed(), errors: body?.error?.details?.errors ?? [] } });
   },
 };

@@ -2,6 +2,7 @@ import type { PartyProjectArea, PartyProjectStatus } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { ProjectLedger } from './queries';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const AREAS = ['POSITION_BUILDING', 'BASIC_SYSTEMS', 'REGIONAL_CO_BUILDING', 'MEMBER_EDUCATION', 'SERVING_MASSES'] as const;
 const STATUSES = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'SUSPENDED'] as const;
@@ -20,5 +21,5 @@ export const load: PageServerLoad = async (event) => {
   if (status) exportQuery.set('status', status);
   if (overdue) exportQuery.set('overdue', '1');
   if (q) exportQuery.set('q', q);
-  return { ...ledger, selected: { area, status, overdue, q }, exportHref: `/export/party-projects.xlsx${exportQuery.size ? `?${exportQuery}` : ''}`, crumbs: { title: '党建项目台账' } };
+  return { ...ledger, selected: { area, status, overdue, q }, exportHref: `/export/party-projects.xlsx${exportQuery.size ? `?${exportQuery}` : ''}`, crumbs: { title: m.proj_title() } };
 };

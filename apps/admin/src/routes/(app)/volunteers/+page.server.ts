@@ -4,6 +4,7 @@ import { communitiesOf } from '$lib/server/activity-choices';
 import { query } from '$lib/server/api';
 import { RecognitionCreate, RecognitionDelete, VolunteerChoices, VolunteersPage } from './queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const PAGE_SIZE = 20;
 const WRITE_ROLES = new Set(['COMMITTEE_ADMIN', 'BRANCH_SECRETARY']);
@@ -52,10 +53,10 @@ export const actions: Actions = {
       citation: String(form.get('citation') ?? '').trim(),
     };
     const fields: Record<string, string> = {};
-    if (!values.title) fields.title = '请填写表彰名称，如 优秀志愿者';
-    if (!values.volunteerId) fields.volunteerId = '请选择志愿者';
+    if (!values.title) fields.title = m.vol_v_title();
+    if (!values.volunteerId) fields.volunteerId = m.vol_v_volunteer();
     const year = Number(values.year);
-    if (!Number.isInteger(year)) fields.year = '请选择年份';
+    if (!Number.isInteger(year)) fields.year = m.vol_v_year();
     if (Object.keys(fields).length > 0) return failForm(400, values, { fields }, { action: 'recognize' });
     const { recognitionCreate } = await query(event, RecognitionCreate, {
       input: { communityId: values.communityId, year, title: values.title, volunteerId: values.volunteerId, citation: values.citation || null },
@@ -63,18 +64,18 @@ export const actions: Actions = {
     if (!recognitionCreate.recognition) {
       return failUserErrors(recognitionCreate.userErrors, {
         fields: ['title', 'volunteerId', 'year', 'citation'] as const,
-        fallback: '没有保存成功，请稍后再试',
+        fallback: m.vol_save_failed(),
         values,
         extra: { action: 'recognize' },
       });
     }
-    return { done: `已表彰：${values.title}` };
+    return { done: m.vol_recognized({ title: values.title }) };
   },
   unrecognize: async (event) => {
     const form = await event.request.formData();
-    if (form.get('confirm') !== 'yes') return fail(400, { action: 'unrecognize', message: '请先确认撤销' });
+    if (form.get('confirm') !== 'yes') return fail(400, { action: 'unrecognize', message: m.vol_confirm_first() });
     const { recognitionDelete } = await query(event, RecognitionDelete, { input: { id: String(form.get('id') ?? '') } });
     if (recognitionDelete.userErrors.length > 0) return fail(409, { action: 'unrecognize', message: recognitionDelete.userErrors[0].message });
-    return { done: '已撤销该表彰' };
+    return { done: m.vol_revoked() };
   },
 };

@@ -2,6 +2,7 @@ import { query } from '$lib/server/api';
 import { monthBounds, monthKey, parseMonth, shiftMonth } from '$lib/activity/calendar';
 import { ActivityList } from '../queries';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 /** The most activities one month shows; a busier month says so and links to the list. */
 const MONTH_LIMIT = 100;
@@ -21,6 +22,6 @@ export const load: PageServerLoad = async (event) => {
     next: monthKey(shiftMonth(month, 1)),
     activities: activities.edges.map((e) => e.node),
     more: activities.totalCount - activities.edges.length,
-    crumbs: { title: `${month.year}年${month.month}月` },
+    crumbs: { title: m.cal_month({ year: month.year, month: month.month }) },
   };
 };

@@ -5,11 +5,12 @@ import { editorChoices } from '$lib/server/activity-choices';
 import { query } from '$lib/server/api';
 import { ActivityCreate } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
   const { viewer } = await event.parent();
   const choices = await editorChoices(event, viewer.grants);
-  return { choices, values: emptyValues(choices.organizers[0]?.id), crumbs: { title: '新建活动' } };
+  return { choices, values: emptyValues(choices.organizers[0]?.id), crumbs: { title: m.act_new() } };
 };
 
 export const actions: Actions = {
@@ -24,7 +25,7 @@ export const actions: Actions = {
     }
     return failUserErrors(activityCreate.userErrors.map((e) => ({ ...e, field: editorField(e.field) })), {
       fields: EDITOR_FIELDS,
-      fallback: '保存没有成功，请稍后再试',
+      fallback: m.act_save_failed(),
       values,
     });
   },

@@ -4,6 +4,7 @@ import type { Education, Gender, MemberStatus, PositionRole } from '$lib/gql/gra
 import { query } from '$lib/server/api';
 import { MemberDetail, MemberPositionAssign, MemberPositionEnd, MemberTransferRequest, MemberTransferTargets, MemberUpdate } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
   const reveal = event.url.searchParams.get('reveal') === '1';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
     query(event, MemberDetail, { id: event.params.id, reveal }),
     query(event, MemberTransferTargets, { id: event.params.id }),
   ]);
-  if (!node || !('name' in node)) error(404, '党员不存在或您无权查看');
+  if (!node || !('name' in node)) error(404, m.mem_not_found());
   return { member: node, revealed: reveal, targets: memberTransferTargets, crumbs: { title: node.name } };
 };
 
@@ -44,18 +45,18 @@ export const actions: Actions = {
       },
     });
     if (!memberUpdate.member) {
-      return failUserErrors<ProfileField, typeof values>(memberUpdate.userErrors, { fields: PROFILE_FIELDS, values, fallback: '保存失败，请重试', extra: { form: 'update' as const } });
+      return failUserErrors<ProfileField, typeof values>(memberUpdate.userErrors, { fields: PROFILE_FIELDS, values, fallback: m.mem_save_failed(), extra: { form: 'update' as const } });
     }
     return { saved: 'update' as const };
   },
   assign: async (event) => {
     const values = texts(await event.request.formData(), ['orgNodeId', 'role', 'since'] as const);
-    if (!values.role) return failForm(400, values, { fields: { role: '请选择职务' } }, { form: 'assign' as const });
+    if (!values.role) return failForm(400, values, { fields: { role: m.mem_pick_role() } }, { form: 'assign' as const });
     const { memberPositionAssign } = await query(event, MemberPositionAssign, {
       input: { memberId: event.params.id, orgNodeId: values.orgNodeId, role: values.role as PositionRole, since: values.since || null },
     });
     if (!memberPositionAssign.position) {
-      return failUserErrors(memberPositionAssign.userErrors, { fields: ['orgNodeId', 'role', 'since'] as const, values, fallback: '任职失败，请重试', extra: { form: 'assign' as const } });
+      return failUserErrors(memberPositionAssign.userErrors, { fields: ['orgNodeId', 'role', 'since'] as const, values, fallback: m.mem_appoint_failed(), extra: { form: 'assign' as const } });
     }
     return { saved: 'assign' as const };
   },
@@ -63,7 +64,7 @@ export const actions: Actions = {
     const values = texts(await event.request.formData(), ['positionId', 'until'] as const);
     const { memberPositionEnd } = await query(event, MemberPositionEnd, { input: { positionId: values.positionId, until: values.until || null } });
     if (!memberPositionEnd.position) {
-      return failUserErrors(memberPositionEnd.userErrors, { fields: ['until'] as const, values, fallback: '操作失败，请重试', extra: { form: 'end' as const } });
+      return failUserErrors(memberPositionEnd.userErrors, { fields: ['until'] as const, values, fallback: m.common_failed(), extra: { form: 'end' as const } });
     }
     return { saved: 'end' as const };
   },
@@ -74,7 +75,7 @@ export const actions: Actions = {
       input: { kind, memberId: event.params.id, toBranchId: kind === 'INTERNAL' ? values.toBranchId || null : null, outsideOrganization: kind === 'OUT' ? values.outsideOrganization : null, note: values.note },
     });
     if (!memberTransferRequest.transfer) {
-      return failUserErrors(memberTransferRequest.userErrors, { fields: ['toBranchId', 'outsideOrganization', 'note', 'memberId'] as const, values, fallback: '申请失败，请重试', extra: { form: 'transfer' as const } });
+      return failUserErrors(memberTransferRequest.userErrors, { fields: ['toBranchId', 'outsideOrganization', 'note', 'memberId'] as const, values, fallback: m.mem_request_failed(), extra: { form: 'transfer' as const } });
     }
     redirect(303, '/members/transfers');
   },

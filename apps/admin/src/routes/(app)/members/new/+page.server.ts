@@ -5,11 +5,12 @@ import { query } from '$lib/server/api';
 import { rostersOf } from '$lib/member/rosters.server';
 import { MemberCreate } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
   const { viewer } = await event.parent();
   const writable = viewer.grants.filter((g) => g.role === 'COMMITTEE_ADMIN' || g.role === 'BRANCH_SECRETARY');
-  return { rosters: await rostersOf(event, writable), preset: event.url.searchParams.get('branch') ?? '', crumbs: { title: '新增党员' } };
+  return { rosters: await rostersOf(event, writable), preset: event.url.searchParams.get('branch') ?? '', crumbs: { title: m.mem_new() } };
 };
 
 const FIELDS = ['branchId', 'name', 'gender', 'status', 'joinedOn', 'fullOn', 'birthDate', 'ethnicity', 'education', 'phone', 'workUnit', 'mobileLocation', 'mobileUntil'] as const;
@@ -37,7 +38,7 @@ export const actions: Actions = {
         mobileUntil: opt(values.mobileUntil),
       },
     });
-    if (!memberCreate.member) return failUserErrors<Field, typeof values>(memberCreate.userErrors, { fields: FIELDS, values, fallback: '保存失败，请重试' });
+    if (!memberCreate.member) return failUserErrors<Field, typeof values>(memberCreate.userErrors, { fields: FIELDS, values, fallback: m.mem_save_failed() });
     redirect(303, `/members/${encodeURIComponent(memberCreate.member.id)}`);
   },
 };

@@ -3,6 +3,7 @@ import type { TransferState } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { MemberTransferApprove, MemberTransferRefuse, MemberTransfers } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const STATES = ['PENDING', 'APPROVED', 'REFUSED', 'CANCELLED'];
 
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
   const awaitingMe = event.url.searchParams.get('mine') === '1';
   const after = event.url.searchParams.get('after')?.slice(0, 200) || null;
   const { memberTransfers } = await query(event, MemberTransfers, { filter: { state, awaitingMe: awaitingMe || null }, first: 30, after });
-  return { list: memberTransfers, state, awaitingMe, crumbs: { title: '组织关系转接' } };
+  return { list: memberTransfers, state, awaitingMe, crumbs: { title: m.mem_transfers() } };
 };
 
 async function decide(event: Parameters<Actions[string]>[0], approve: boolean) {
@@ -23,7 +24,7 @@ async function decide(event: Parameters<Actions[string]>[0], approve: boolean) {
   const payload = approve
     ? (await query(event, MemberTransferApprove, { input })).memberTransferApprove
     : (await query(event, MemberTransferRefuse, { input })).memberTransferRefuse;
-  if (!payload.transfer) return failForm(400, { transferId, note }, { form: payload.userErrors[0]?.message ?? '操作失败，请重试' });
+  if (!payload.transfer) return failForm(400, { transferId, note }, { form: payload.userErrors[0]?.message ?? m.common_failed() });
   return { decided: transferId, state: payload.transfer.state as TransferState };
 }
 

@@ -5,6 +5,7 @@ import { orgCrumbs } from '$lib/org/crumbs';
 import { CHILD_PAGE_SIZE, MAX_EXTRA_PAGES, toChildPage } from '$lib/org/tree';
 import { appendPages } from '../children.server';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const OrgNodePageQuery = graphql(`
   query OrgNodePage($id: ID!, $first: Int!) {
@@ -53,7 +54,7 @@ export const load: PageServerLoad = async (event) => {
     query(event, OrgNodePageQuery, { id: event.params.id, first: CHILD_PAGE_SIZE }),
     event.parent(),
   ]);
-  if (!orgNode) error(404, '组织不存在或您无权查看');
+  if (!orgNode) error(404, m.org_not_found());
   // `?pages=N` shows N pages of children, so "加载更多" works without JavaScript.
   const pages = Math.min(Math.max(Number.parseInt(event.url.searchParams.get('pages') ?? '1', 10) || 1, 1), MAX_EXTRA_PAGES + 1);
   const children = await appendPages(event, orgNode.id, toChildPage(orgNode.children), pages - 1);

@@ -6,6 +6,7 @@ import { editorChoices } from '$lib/server/activity-choices';
 import { query } from '$lib/server/api';
 import { ActivityUpdate } from '../../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const ActivityForEdit = graphql(`
   query ActivityForEdit($id: ID!) {
@@ -17,8 +18,8 @@ const ActivityForEdit = graphql(`
 
 export const load: PageServerLoad = async (event) => {
   const { activity } = await query(event, ActivityForEdit, { id: event.params.id });
-  if (!activity) error(404, '找不到该活动，或您无权查看');
-  if (!activity.viewerCanUpdate) error(403, '您不能修改这场活动');
+  if (!activity) error(404, m.act_not_found());
+  if (!activity.viewerCanUpdate) error(403, m.act_cannot_edit());
   const { viewer } = await event.parent();
   const choices = await editorChoices(event, viewer.grants);
   // the organiser stays; its community's venues and units must be on offer even if it is not one of the person's own nodes
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
     activity: { id: activity.id, title: activity.title, status: activity.status, recurrence: activity.recurrence },
     values: valuesOf(activity),
     choices,
-    crumbs: { parents: [{ label: activity.title, href: `/activities/${encodeURIComponent(activity.id)}` }], title: '编辑' },
+    crumbs: { parents: [{ label: activity.title, href: `/activities/${encodeURIComponent(activity.id)}` }], title: m.common_edit() },
   };
 };
 
@@ -42,7 +43,7 @@ export const actions: Actions = {
     if (activityUpdate.activity) redirect(303, `/activities/${encodeURIComponent(activityUpdate.activity.id)}?saved=1`);
     return failUserErrors(activityUpdate.userErrors.map((e) => ({ ...e, field: editorField(e.field) })), {
       fields: EDITOR_FIELDS,
-      fallback: '保存没有成功，请稍后再试',
+      fallback: m.act_save_failed(),
       values,
     });
   },
