@@ -24,6 +24,8 @@ import { visitEntities, visitResolvers } from './visit/visit.module.js';
 import { hazardEntities, hazardResolvers } from './hazard/hazard.module.js';
 import { projectEntities, projectResolvers } from './project/project.module.js';
 import { notificationEntities } from './notification/notification.module.js';
+import { mediaEntities, mediaResolvers } from './media/media.module.js';
+import { announcementEntities, announcementResolvers } from './announcement/announcement.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -55,6 +57,8 @@ export const entities = [
   ...hazardEntities,
   ...projectEntities,
   ...notificationEntities,
+  ...mediaEntities,
+  ...announcementEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -74,4 +78,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ...visitResolvers,
   ...hazardResolvers,
   ...projectResolvers,
+  ...mediaResolvers,
+  ...announcementResolvers,
 ];
