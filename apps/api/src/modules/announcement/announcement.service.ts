@@ -6,7 +6,7 @@ import { byKey } from '../../graphql/loaders.js';
 import { fail, UserErrorCode } from '../../graphql/errors.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { assertCan, condition, readable } from '../access/index.js';
-import { findVisibleNode } from '../org/index.js';
+import { findVisibleNode, ORG_TYPE_NAMES } from '../org/index.js';
 import { AnnouncementAudience, AnnouncementEntity, LIVE_SQL } from './announcement.entity.js';
 import type { AnnouncementFilter, CreateAnnouncementInput, UpdateAnnouncementInput } from './announcement.types.js';
 import './announcement.policy.js';
@@ -30,7 +30,7 @@ async function where(ctx: Context, f: AnnouncementFilter | null | undefined) {
   const parts = [c.sql];
   const params = [...c.params];
   if (f?.orgNodeId) {
-    const id = idOf(f.orgNodeId);
+    const id = idOf(f.orgNodeId, ...ORG_TYPE_NAMES);
     const node = id == null ? null : await findVisibleNode(ctx, id);
     if (!node) return null;
     parts.push(`exists (select 1 from org_node n where n.id = an0.org_node_id and n.path >= ? and starts_with(n.path, ?))`);
@@ -58,7 +58,7 @@ export async function countAnnouncements(ctx: Context, f: AnnouncementFilter | n
 
 /** The public announcements shown now of one community (the events site's 社区公告), whoever asks. */
 export async function publicAnnouncements(ctx: Context, communityGlobalId: string, page: Page) {
-  const id = idOf(communityGlobalId);
+  const id = idOf(communityGlobalId, ...ORG_TYPE_NAMES);
   if (id == null) return { rows: [], total: 0 };
   const base = `from announcement an0 where an0.community_id = ? and an0.audience = 'PUBLIC' and ${LIVE_SQL('an0')}`;
   const rows = fromRows(ctx.em, AnnouncementEntity, await sql(ctx.em, `select an0.* ${base} order by an0.publish_at desc, an0.id desc limit ? offset ?`, [id, page.limit + 1, page.offset]));
@@ -79,7 +79,7 @@ function checkTimes(publishAt: Date, expiresAt: Date | null) {
 }
 
 export async function createAnnouncement(ctx: Context, input: CreateAnnouncementInput): Promise<AnnouncementEntity> {
-  const nodeId = idOf(input.orgNodeId);
+  const nodeId = idOf(input.orgNodeId, ...ORG_TYPE_NAMES);
   const node = nodeId == null ? null : await findVisibleNode(ctx, nodeId);
   if (!node) fail(UserErrorCode.NOT_FOUND, '找不到发布单位', ['input', 'orgNodeId']);
   if (!ctx.access.canWrite(node.path)) fail(UserErrorCode.INVALID_INPUT, '您不能以该组织的名义发布公告', ['input', 'orgNodeId']);

@@ -6,8 +6,9 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createRequire } from 'node:module';
+import type * as S3 from '@aws-sdk/client-s3';
+import type * as Presigner from '@aws-sdk/s3-request-presigner';
 import type { Config } from '../../config.js';
 
 export interface StoredObject { stream: Readable; size: number | null }
@@ -71,12 +72,18 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
+// Loaded with node's own require, only when object storage is configured (test runners' ESM resolution picks the
+// SDK's extension-less ESM build, which node cannot load).
+const require = createRequire(import.meta.url);
+const s3 = () => require('@aws-sdk/client-s3') as typeof S3;
+const presigner = () => require('@aws-sdk/s3-request-presigner') as typeof Presigner;
+
 /** Objects in an S3-compatible bucket through the AWS SDK v3 client (works with MinIO and Aliyun OSS too). */
 export class S3Store implements MediaStore {
   readonly kind = 's3' as const;
-  readonly client: S3Client;
+  readonly client: S3.S3Client;
   constructor(readonly settings: S3Settings) {
-    this.client = new S3Client({
+    this.client = new (s3().S3Client)({
       endpoint: settings.endpoint,
       region: settings.region,
       forcePathStyle: settings.forcePathStyle,
@@ -85,12 +92,12 @@ export class S3Store implements MediaStore {
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: checkKey(key), Body: body, ContentType: contentType, ContentLength: body.length }));
+    await this.client.send(new (s3().PutObjectCommand)({ Bucket: this.settings.bucket, Key: checkKey(key), Body: body, ContentType: contentType, ContentLength: body.length }));
   }
 
   async get(key: string): Promise<StoredObject | null> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: checkKey(key) }));
+      const out = await this.client.send(new (s3().GetObjectCommand)({ Bucket: this.settings.bucket, Key: checkKey(key) }));
       if (!out.Body) return null;
       return { stream: out.Body as Readable, size: out.ContentLength ?? null };
     } catch (error) {
@@ -101,11 +108,11 @@ export class S3Store implements MediaStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: checkKey(key) }));
+    await this.client.send(new (s3().DeleteObjectCommand)({ Bucket: this.settings.bucket, Key: checkKey(key) }));
   }
 
   signedUploadUrl(key: string, contentType: string, seconds: number): Promise<string> {
-    return getSignedUrl(this.client, new PutObjectCommand({ Bucket: this.settings.bucket, Key: checkKey(key), ContentType: contentType }), { expiresIn: seconds });
+    return presigner().getSignedUrl(this.client, new (s3().PutObjectCommand)({ Bucket: this.settings.bucket, Key: checkKey(key), ContentType: contentType }), { expiresIn: seconds });
   }
 }
 
