@@ -13,7 +13,8 @@ import { fromGlobalId, idOf } from '../../graphql/relay.js';
 import { UserFacingError } from '../../graphql/errors.js';
 import { MediaVisibility } from './media.entity.js';
 import { durationSeconds, mediaUrl } from './media.types.js';
-import { attachMedia, findVisibleMedia, uploadMedia } from './media.service.js';
+import { GraphQLError } from 'graphql';
+import { attachMedia, discardMedia, findVisibleMedia, uploadMedia } from './media.service.js';
 import { mediaStore } from './media.store.js';
 
 const envBytes = (name: string, fallback: number) => {
@@ -48,7 +49,10 @@ registerHttpRoute({
       try {
         await attachMedia(ctx, { mediaId: m.globalId, ownerId: attachTo });
       } catch (error) {
+        // the file was for that record only: do not keep it
+        await discardMedia(ctx, m);
         if (error instanceof UserFacingError) throw new HttpError(404, 'NOT_FOUND', error.message);
+        if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') throw new HttpError(403, 'FORBIDDEN', '您不能为这条记录添加文件 (you may not change this record)');
         throw error;
       }
     }

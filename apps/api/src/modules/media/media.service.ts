@@ -129,3 +129,9 @@ export function attachmentsOf(ctx: Context, ownerType: AttachmentOwnerType, owne
 }
 
 export const MAX_ATTACHMENTS = 20;
+
+/** Remove a file nobody has seen yet (its upload was for a record the caller may not change). */
+export async function discardMedia(ctx: Context, m: MediaEntity): Promise<void> {
+  await sql(ctx.em, `delete from media where id = ?`, [m.id]);
+  await mediaStore(ctx.config).delete(m.storageKey);
+}
