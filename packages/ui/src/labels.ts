@@ -3,8 +3,10 @@
  * all read them from here, so a level or a status is called the same everywhere.
  */
 import { GOVERNANCE_ENUM_LABELS } from './governance-labels.js';
+import { MEDIA_ENUM_LABELS } from './media-labels.js';
 
 export * from './governance-labels.js';
+export * from './media-labels.js';
 
 export type OrgLevel = 'STREET' | 'COMMUNITY' | 'BRANCH' | 'BUILDING_GROUP' | 'MEMBER_HOUSEHOLD';
 export type BranchKind = 'GRID' | 'RESIDENTIAL' | 'COURTYARD' | 'PROPERTY' | 'UNIT';
@@ -385,5 +387,6 @@ export const ENUM_LABELS = {
   TransferState: TRANSFER_STATE_LABEL,
   BranchWarningCode: BRANCH_WARNING_LABEL,
   ...GOVERNANCE_ENUM_LABELS,
+  ...MEDIA_ENUM_LABELS,
   LeaderState: LEADER_STATE_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
