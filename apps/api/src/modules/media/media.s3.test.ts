@@ -45,9 +45,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('S3Store (s3rver on loopback)', () => {
-  const store = () => new S3Store({ endpoint, bucket, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1', forcePathStyle: true });
+const store = () => new S3Store({ endpoint, bucket, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1', forcePathStyle: true });
 
+describe('S3Store (s3rver on loopback)', () => {
   it('puts, gets and deletes objects; a missing key is null', async () => {
     const s = store();
     await s.put('audio/2026-12/test.wav', toneWav(0.3), 'audio/wav');
