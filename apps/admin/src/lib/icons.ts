@@ -16,6 +16,7 @@ export const ICONS = {
   project: 'M5 4.5h14v15H5zM8.5 9h7M8.5 12h7M8.5 15h4',
   unit: 'M4.5 20.5v-13l7.5-4 7.5 4v13M3 20.5h18M9 20.5v-4h6v4M8.5 9.5h2M13.5 9.5h2M8.5 13h2M13.5 13h2',
   activity: 'M4.5 6.5h15v13h-15zM4.5 10.5h15M8.5 4v4M15.5 4v4M8 14h3M8 17h6',
+  announcement: 'M4 10v4h3l6 4.5v-13L7 10zM16.5 9a4 4 0 0 1 0 6M18.5 6.5a7.5 7.5 0 0 1 0 11',
 } as const;
 
 export type IconName = keyof typeof ICONS;

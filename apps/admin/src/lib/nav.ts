@@ -38,6 +38,8 @@ export const NAV: readonly NavEntry[] = [
   { label: '会议', short: '会议', href: '/meetings', icon: 'meeting', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   { label: '安全隐患', short: '隐患', href: '/hazards', icon: 'hazard', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   { label: '党建项目台账', short: '项目', href: '/projects', icon: 'project', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // Announcements and the weekly 红色小广播: every grant reads what is for it; committee admins and secretaries publish.
+  { label: '公告', short: '公告', href: '/announcements', icon: 'announcement', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Units, their agreements and tokens are the community committee's business (the API's unit policies).
   { label: '共建单位', short: '单位', href: '/units', icon: 'unit', roles: ['COMMITTEE_ADMIN'] },
 ];
