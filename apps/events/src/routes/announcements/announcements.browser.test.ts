@@ -12,7 +12,7 @@ const executablePath = findChromium();
 if (!executablePath) warnSkipped('apps/events (announcements, audio, feed)', 'no Chromium found');
 
 /** A short WAV tone (16-bit mono PCM). */
-function toneWav(seconds: number, hz = 440, rate = 8000): Uint8Array {
+function toneWav(seconds: number, hz = 440, rate = 8000): Uint8Array<ArrayBuffer> {
   const samples = Math.round(seconds * rate);
   const buf = Buffer.alloc(44 + samples * 2);
   buf.write('RIFF', 0, 'ascii');
@@ -28,7 +28,9 @@ function toneWav(seconds: number, hz = 440, rate = 8000): Uint8Array {
   buf.write('data', 36, 'ascii');
   buf.writeUInt32LE(samples * 2, 40);
   for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000), 44 + i * 2);
-  return new Uint8Array(buf);
+  const out = new Uint8Array(new ArrayBuffer(buf.length));
+  out.set(buf);
+  return out;
 }
 
 describe.skipIf(!executablePath)('社区公告 on the events site', () => {
