@@ -16,6 +16,8 @@ const config = {
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'blob:', 'https:'],
         'font-src': ['self', 'data:'],
+        // recordings: served by this site (/media) and previewed from the browser's own recorder
+        'media-src': ['self', 'blob:'],
         'connect-src': ['self'],
         'object-src': ['none'],
         'base-uri': ['self'],

@@ -10,7 +10,9 @@ export default defineConfig({
     // one graphql instance: type-graphql and Apollo load its CommonJS build, so our sources must too
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
+  // no 'module' here: vitest passes these to its worker processes as node --conditions, and with 'module' node's own
+  // require picks bundler-only ESM builds (the AWS SDK's extension-less dist-es) that node cannot load
+  ssr: { resolve: { conditions: ['source', 'node', 'development|production'] } },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['src/test/global-setup.ts'],

@@ -79,6 +79,23 @@ const schema = z.object({
    * Key that seals residents' personal data at rest: 32 bytes, base64 or hex (`openssl rand -base64 32`).
    * Required in production; elsewhere a fixed development key is used and a warning logged.
    */
+  /**
+   * Uploaded photos and audio (modules/media): the folder of the local store (default `.data/media` under the
+   * working directory; `npm start` passes `<repo>/.data/media`), used unless MEDIA_S3_BUCKET is set.
+   */
+  MEDIA_DIR: z.string().optional(),
+  /** Largest image upload in bytes (default 10 MB). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Largest audio upload in bytes (default 20 MB). */
+  MEDIA_MAX_AUDIO_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** S3-compatible object storage (AWS S3, MinIO, Aliyun OSS) instead of the local folder: all of these with the bucket. */
+  MEDIA_S3_ENDPOINT: z.string().url('MEDIA_S3_ENDPOINT must be a URL').optional(),
+  MEDIA_S3_BUCKET: z.string().optional(),
+  MEDIA_S3_ACCESS_KEY: z.string().optional(),
+  MEDIA_S3_SECRET_KEY: z.string().optional(),
+  MEDIA_S3_REGION: z.string().default('us-east-1'),
+  /** Path-style bucket addresses (`endpoint/bucket/key`), which MinIO needs; default on. */
+  MEDIA_S3_FORCE_PATH_STYLE: bool.default(true),
   DATA_KEY: z
     .string()
     .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'DATA_KEY must be 32 bytes as base64 (44 characters) or hex (64 characters)')

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -42,6 +43,11 @@ export interface StartPlatformOptions {
   inheritOutput?: boolean;
   /** Development mode (best effort): API under `tsx watch` from its sources, admin/events under `vite dev`. Otherwise the built apps run under plain node. */
   dev?: boolean;
+  /**
+   * Folder of uploaded photos and recordings (the API's MEDIA_DIR). Default: MEDIA_DIR from the environment, else
+   * `media` beside a persistent `dataDir`, else a temp folder deleted on stop.
+   */
+  mediaDir?: string;
   /** Called with every output line of every child. */
   onLine?: (app: AppName | 'postgres', line: string) => void;
   /** Called when an app exits by itself after it was ready (not during stop()). */
@@ -71,6 +77,7 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
 
   const running: AppProcess[] = [];
   let db: Database | undefined;
+  let tempMediaDir: string | undefined;
   let stopping: Promise<void> | undefined;
 
   const stop = (): Promise<void> =>
@@ -79,6 +86,7 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
       await Promise.allSettled(running.filter((p) => p.name !== 'api').map((p) => p.stop()));
       await Promise.allSettled(running.filter((p) => p.name === 'api').map((p) => p.stop()));
       await db?.stop();
+      if (tempMediaDir) rmSync(tempMediaDir, { recursive: true, force: true });
       untrack();
     })());
   const untrack = track({
@@ -157,6 +165,10 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
         HOST,
         DEMO_SEED: (opts.seedDemo ?? true) ? '1' : undefined,
         DATA_KEY: opts.dataKey ?? baseEnv.DATA_KEY ?? randomBytes(32).toString('base64'),
+        MEDIA_DIR:
+          opts.mediaDir ??
+          baseEnv.MEDIA_DIR ??
+          (opts.dataDir ? path.join(path.dirname(opts.dataDir), 'media') : (tempMediaDir = mkdtempSync(path.join(tmpdir(), 'tongxin-media-')))),
         // the built API runs as in production (graphql-js without its development checks, no landing page)
         NODE_ENV: baseEnv.NODE_ENV ?? (dev ? 'development' : 'production'),
       });

@@ -5,9 +5,11 @@
 import { GOVERNANCE_ENUM_LABELS } from './governance-labels.js';
 import { DECISION_ENUM_LABELS } from './decision-labels.js';
 import { SERVICE_ENUM_LABELS } from './service-labels.js';
+import { MEDIA_ENUM_LABELS } from './media-labels.js';
 
 export * from './governance-labels.js';
 export * from './decision-labels.js';
+export * from './media-labels.js';
 
 export type OrgLevel = 'STREET' | 'COMMUNITY' | 'BRANCH' | 'BUILDING_GROUP' | 'MEMBER_HOUSEHOLD';
 export type BranchKind = 'GRID' | 'RESIDENTIAL' | 'COURTYARD' | 'PROPERTY' | 'UNIT';
@@ -391,5 +393,6 @@ export const ENUM_LABELS = {
   ...GOVERNANCE_ENUM_LABELS,
   ...DECISION_ENUM_LABELS,
   ...SERVICE_ENUM_LABELS,
+  ...MEDIA_ENUM_LABELS,
   LeaderState: LEADER_STATE_LABEL,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;

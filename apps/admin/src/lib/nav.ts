@@ -44,6 +44,8 @@ export const NAV: readonly NavEntry[] = [
   { label: '服务菜单', short: '服务', href: '/services', icon: 'service', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // The talent pool (治理人才库): recruitment calls, applicants' review, talent teams; staff over the community.
   { label: '人才库', short: '人才', href: '/talent', icon: 'talent', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
+  // Announcements and the weekly 红色小广播: every grant reads what is for it; committee admins and secretaries publish.
+  { label: '公告', short: '公告', href: '/announcements', icon: 'announcement', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Units, their agreements and tokens are the community committee's business (the API's unit policies).
   { label: '共建单位', short: '单位', href: '/units', icon: 'unit', roles: ['COMMITTEE_ADMIN'] },
 ];

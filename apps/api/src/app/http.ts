@@ -150,7 +150,10 @@ export function mountHttpRoutes(app: express.Express, orm: MikroORM, config: Con
     if (!httpRoutes().some((r: HttpRoute) => req.path.startsWith(r.path.split('/:')[0].split('.')[0]))) return next(error);
     if (error instanceof HttpError) return sendHttpError(res, error.status, error.code, error.message, error.details);
     const status = (error as { status?: number; type?: string }).status;
-    if (status === 413) return sendHttpError(res, 413, 'PAYLOAD_TOO_LARGE', '文件或请求过大 (request body too large)');
+    if (status === 413) {
+      const own = httpRoutes().find((r: HttpRoute) => r.tooLarge && r.method === req.method && req.path.startsWith(r.path.split('/:')[0]));
+      return sendHttpError(res, 413, own?.tooLarge?.code ?? 'PAYLOAD_TOO_LARGE', own?.tooLarge?.message ?? '文件或请求过大 (request body too large)');
+    }
     if (status === 400) return sendHttpError(res, 400, 'BAD_REQUEST', '请求格式错误 (malformed request body)');
     if (isDatabaseDown(error)) {
       res.setHeader('retry-after', '5');

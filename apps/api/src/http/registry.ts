@@ -15,6 +15,8 @@ export interface HttpRoute {
   auth: 'staff' | 'caller' | 'public';
   /** Largest request body in bytes for POST (default 64 KB); uploads of spreadsheets set more. */
   bodyLimit?: number;
+  /** The error a body over `bodyLimit` is answered with (default 413 PAYLOAD_TOO_LARGE). */
+  tooLarge?: { code: string; message: string };
   /** Raw body (a Buffer in `req.body`) instead of parsed JSON / form fields. */
   rawBody?: boolean;
   /** Per-address limit for callers without a token (graphql/rate-limit.ts buckets). */

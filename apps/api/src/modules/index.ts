@@ -27,6 +27,8 @@ import { notificationEntities } from './notification/notification.module.js';
 import { decisionEntities, decisionResolvers } from './decision/decision.module.js';
 import { serviceEntities, serviceResolvers } from './service/service.module.js';
 import { talentEntities, talentResolvers } from './talent/talent.module.js';
+import { mediaEntities, mediaResolvers } from './media/media.module.js';
+import { announcementEntities, announcementResolvers } from './announcement/announcement.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
 
 export const entities = [
@@ -61,6 +63,8 @@ export const entities = [
   ...decisionEntities,
   ...serviceEntities,
   ...talentEntities,
+  ...mediaEntities,
+  ...announcementEntities,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -83,4 +87,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ...decisionResolvers,
   ...serviceResolvers,
   ...talentResolvers,
+  ...mediaResolvers,
+  ...announcementResolvers,
 ];

@@ -9,6 +9,7 @@ import { Migration20261203000007_members } from './Migration20261203000007_membe
 import { Migration20261203000008_households } from './Migration20261203000008_households.js';
 import { Migration20261203000009_governance } from './Migration20261203000009_governance.js';
 import { Migration20261203000010_notifications } from './Migration20261203000010_notifications.js';
+import { Migration20261203000011_media } from './Migration20261203000011_media.js';
 import { Migration20261203000012_service_menu } from './Migration20261203000012_service_menu.js';
 import { Migration20261203000013_decisions } from './Migration20261203000013_decisions.js';
 
@@ -24,6 +25,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000008_households', class: Migration20261203000008_households },
   { name: 'Migration20261203000009_governance', class: Migration20261203000009_governance },
   { name: 'Migration20261203000010_notifications', class: Migration20261203000010_notifications },
+  { name: 'Migration20261203000011_media', class: Migration20261203000011_media },
   { name: 'Migration20261203000012_service_menu', class: Migration20261203000012_service_menu },
   { name: 'Migration20261203000013_decisions', class: Migration20261203000013_decisions },
 ];

@@ -9,11 +9,12 @@ import { seedMembers } from './member.seed.js';
 import { seedHouseholds } from './household.seed.js';
 import { seedGovernance } from './governance.seed.js';
 import { seedDecisions } from './decision.seed.js';
+import { seedAnnouncements } from './announcement.seed.js';
 import type { SeedContext, Seeder } from './util.js';
 import { seedServices } from './service.seed.js';
 
 /** Module seeders in dependency order; a module that adds demo data adds its seeder here. */
-const seeders: Seeder[] = [seedOrgChain, seedHouseholds, seedUnits, seedMembers, seedActivities, seedDemands, seedGovernance, seedDecisions, seedServices];
+const seeders: Seeder[] = [seedOrgChain, seedHouseholds, seedUnits, seedMembers, seedActivities, seedDemands, seedGovernance, seedDecisions, seedServices, seedAnnouncements];
 
 /** Lines a seeded database announces on every start (what seeders pushed into `announce` the first time). */
 const announcers: ((em: EntityManager) => Promise<string[]>)[] = [unitAnnouncements];

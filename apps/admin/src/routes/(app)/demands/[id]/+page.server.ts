@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { failForm, failUserErrors, type UserErrorLike } from '$lib/forms';
 import type { DemandAction, DemandAssigneeInput } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
+import { uploadFile } from '$lib/server/media';
 import { DemandAssigneeChoices } from '../queries';
 import { AddDemandComment, DemandAssignableAccounts, DemandByCodeForStaff, DemandPage, RevealDemandContact, TransitionDemand } from './queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -117,4 +118,14 @@ async function reveal(event: RequestEvent) {
   return failUserErrors(revealDemandContact.userErrors, { fields: ['reason'], fallback: '您无权查看完整号码', values, extra, status: 403 });
 }
 
-export const actions: Actions = { transition, comment, reveal };
+/** A photo taken on the spot (照片): passed on to the API, which checks it, strips its location and attaches it. */
+async function photo(event: RequestEvent) {
+  const form = await event.request.formData();
+  const file = form.get('photo');
+  if (!(file instanceof File) || file.size === 0) return failForm(400, {}, { fields: { photo: '请选择或拍摄一张照片' } }, { kind: 'photo' as const });
+  const result = await uploadFile(event, file, { kind: 'IMAGE', attachTo: event.params.id });
+  if (!result.ok) return failForm(400, {}, { fields: { photo: result.message } }, { kind: 'photo' as const });
+  return { kind: 'photo' as const, done: 'PHOTO' };
+}
+
+export const actions: Actions = { transition, comment, reveal, photo };

@@ -9,6 +9,13 @@ export const DemandPage = graphql(`
         description
         version
         photoUrls
+        attachments {
+          id
+          url
+          kind
+          width
+          height
+        }
         resolvedOnSpot
         closedAt
         escalatedAt

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { failForm, failUserErrors } from '$lib/forms';
 import type { DemandCategory, MeetingStatus } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
+import { uploadFile } from '$lib/server/media';
 import { AddAgendaItem, DecideAgendaItem, FindDemandByCode, MeetingDetail, UpdateMeeting } from './queries';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,6 +15,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  /** A photo of the minutes or the sign-in sheet, attached to the meeting (as private as the meeting). */
+  photo: async (event) => {
+    const form = await event.request.formData();
+    const file = form.get('photo');
+    if (!(file instanceof File) || file.size === 0) return failForm(400, {}, { fields: { photo: '请选择或拍摄一张照片' } }, { kind: 'photo' as const });
+    const result = await uploadFile(event, file, { kind: 'IMAGE', attachTo: event.params.id });
+    if (!result.ok) return failForm(400, {}, { fields: { photo: result.message } }, { kind: 'photo' as const });
+    return { kind: 'photo' as const, photoDone: true };
+  },
   agenda: async (event) => {
     const form = await event.request.formData();
     const text = (n: string) => String(form.get(n) ?? '').trim();

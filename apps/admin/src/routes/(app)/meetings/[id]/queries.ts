@@ -13,6 +13,13 @@ export const MeetingDetail = graphql(`
         place
         status
         minutes
+        attachments {
+          id
+          url
+          kind
+          width
+          height
+        }
         scheduleDate
         presentCount
         host {
