@@ -16,5 +16,9 @@ export const NAV_EN: Readonly<Record<string, { label: string; short: string }>> 
   '/meetings': { label: 'Meetings', short: 'Meetings' },
   '/hazards': { label: 'Safety hazards', short: 'Hazards' },
   '/projects': { label: 'Party-building projects', short: 'Projects' },
+  '/decisions': { label: 'Public decisions', short: 'Notices' },
+  '/services': { label: 'Service menu', short: 'Services' },
+  '/talent': { label: 'Talent pool', short: 'Talent' },
+  '/announcements': { label: 'Announcements', short: 'News' },
   '/units': { label: 'Co-building units', short: 'Units' },
 };
