@@ -11,6 +11,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the demo communities into an empty database at start. */
   DEMO_SEED: bool.default(false),
+  /**
+   * The local demo (`npm start`): with NODE_ENV=production, the demo data (DEMO_SEED) and the demo accounts
+   * (password tongxin-demo) are refused unless this is set, and it is refused unless the API listens on loopback
+   * only and no PUBLIC_URL is set (app/demo-guard.ts).
+   */
+  TONGXIN_DEMO: bool.default(false),
+  /** Where the installation is reached from outside (e.g. https://tongxin.example.gov.cn); set on real installations. */
+  PUBLIC_URL: z.string().url('PUBLIC_URL must be a URL').optional(),
   /** Hours a staff session stays valid. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Minutes without a request after which a staff session is over (it also ends SESSION_TTL_HOURS after sign-in). */

@@ -7,14 +7,25 @@ import { demoAnnouncements, seedDemoIfEmpty } from './db/seed/index.js';
 import { createServer } from './server.js';
 import { startDemandEscalation } from './modules/demand/index.js';
 import { installDataKey } from './app/data-key.js';
+import { assertNoDemoAccounts, assertProductionConfig, exitOnRefusal } from './app/demo-guard.js';
 import { providerFromConfig, startNotificationWorker } from './modules/notification/index.js';
 
 const config = loadConfig();
+// published demo data, accounts and keys never serve a real installation (app/demo-guard.ts)
+try {
+  assertProductionConfig(config);
+} catch (error) {
+  exitOnRefusal(error);
+}
 // before the demo seed: it seals residents' personal data
 installDataKey(config);
 const orm = await openOrm(config.DATABASE_URL, config.DB_POOL_MAX);
 const applied = await migrate(orm);
 if (applied.length) logger.info({ applied }, 'migrations applied');
+await assertNoDemoAccounts(orm, config).catch(async (error) => {
+  await orm.close();
+  exitOnRefusal(error);
+});
 if (config.DEMO_SEED) {
   const seeded = await seedDemoIfEmpty(orm);
   if (seeded) logger.info(seeded, 'demo data loaded');

@@ -6,7 +6,7 @@
  * call it. To add a field: add a row `myField: { allow: [...] }` below (the failure message suggests one from what
  * the field did for each caller; check it says what you mean before pasting it).
  *
- * The test calls each field as each caller (authz-matrix.harness.ts `buildWorld`): anonymous; partner tokens of a
+ * The test calls each field as each caller (authz-matrix.fixtures.ts `buildWorld`): anonymous; partner tokens of a
  * unit of community A with each scope set (and one of community B); a VIEWER, GRID_WORKER, COMMITTEE_ADMIN on
  * community A's committee and a BRANCH_SECRETARY on one of its branches; the same four in community B. Arguments
  * are made up from the schema and point at community A's objects (`args` below overrides them): an ID argument

@@ -7,7 +7,7 @@ import { fromGlobalId, toGlobalId } from '../graphql/relay.js';
 import { httpRoutes } from '../http/registry.js';
 import {
   buildWorld, nodeListType, operationFor, outcomeOf, policyReadable, run, sampleIds, type MatrixCaller, type Outcome, type World,
-} from './authz-matrix.harness.js';
+} from './authz-matrix.fixtures.js';
 import { mutations, queries, routes, type Allow, type FieldRule, type Targets } from './authz-matrix.spec.js';
 
 /**

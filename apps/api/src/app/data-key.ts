@@ -3,7 +3,7 @@ import { logger } from '../logger.js';
 import { configureDataKey } from '../modules/privacy/index.js';
 
 /** Only for development and tests: production refuses to start without DATA_KEY. */
-const DEVELOPMENT_DATA_KEY = 'dG9uZ3hpbi1kZXZlbG9wbWVudC1rZXktbm90LXNlY3I=';
+export const DEVELOPMENT_DATA_KEY = 'dG9uZ3hpbi1kZXZlbG9wbWVudC1rZXktbm90LXNlY3I=';
 
 /** Install the key that seals personal data; production without one is a configuration error. */
 export function installDataKey(config: Pick<Config, 'DATA_KEY'>): void {

@@ -2,11 +2,18 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config.js';
 import { installDataKey } from '../app/data-key.js';
+import { assertProductionConfig, exitOnRefusal } from '../app/demo-guard.js';
 import { migrate, openOrm } from './orm.js';
 import { seedDemoIfEmpty } from './seed/index.js';
 
 const command = process.argv[2];
 const config = loadConfig();
+// `seed` loads the demo data: refused in production outside the local demo (app/demo-guard.ts)
+try {
+  assertProductionConfig({ ...config, DEMO_SEED: config.DEMO_SEED || command === 'seed' });
+} catch (error) {
+  exitOnRefusal(error);
+}
 // the seed seals residents' personal data
 installDataKey(config);
 const orm = await openOrm(config.DATABASE_URL);
