@@ -30,6 +30,8 @@ export interface Targets {
   /** The global ID of community A's object of `type` that the matrix aims at (one its committee admin may change). */
   id(type: string): string;
   communityA: string;
+  /** The global ID of the account of one of the matrix's staff callers, e.g. `account('GRID_WORKER@A')`. */
+  account(caller: string): string;
 }
 
 export interface FieldRule {
@@ -65,6 +67,7 @@ export const queries: Record<string, FieldRule> = {
   node: { ...PUBLIC, note: 'per object: see the node(id) / nodes(ids) checks' },
   nodes: { ...PUBLIC, note: 'per object: see the node(id) / nodes(ids) checks' },
   viewer: { allow: ['staff'] },
+  managedAccounts: { allow: ['COMMITTEE_ADMIN'], note: 'accounts whose grants all lie under the caller’s committee-admin grants' },
   // org
   orgRoots: PUBLIC,
   orgNode: PUBLIC,
@@ -130,6 +133,9 @@ export const mutations: Record<string, FieldRule> = {
   // sign-in
   sessionCreate: PUBLIC,
   sessionRevoke: { ...PUBLIC, note: 'ends the caller’s own session; nothing for others' },
+  passwordChange: { allow: ['staff'], note: 'the caller’s own password' },
+  accountDisable: { ...ADMIN_HERE, args: (t) => ({ input: { id: t.account('VIEWER@A') } }) },
+  accountEnable: { ...ADMIN_HERE, args: (t) => ({ input: { id: t.account('VIEWER@A') } }) },
   // org
   orgNodeCreate: { allow: ['COMMITTEE_ADMIN'], scoped: true, args: () => ({ input: { level: 'BRANCH', name: '矩阵检查支部', branchKind: 'GRID' } }) },
   orgNodeUpdate: ADMIN_HERE,

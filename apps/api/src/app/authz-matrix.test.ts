@@ -24,6 +24,11 @@ beforeAll(async () => {
   world = await buildWorld(api);
   targets = {
     communityA: toGlobalId('PartyCommittee', world.communityA),
+    account(name) {
+      const caller = world.callers.find((c) => c.name === name);
+      if (caller?.principal.kind !== 'staff') throw new Error(`no staff caller ${name}`);
+      return toGlobalId('Account', caller.principal.accountId);
+    },
     id(type) {
       const id = world.targets.get(type);
       if (id == null) throw new Error(`the demo data has no ${type} in community A`);

@@ -125,7 +125,7 @@ describe('production build (dist/)', () => {
     async function refused(env: Record<string, string>) {
       const out: string[] = [];
       const { proc, exited: done } = startApi(env, out);
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 60_000);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 170_000);
       const code = await done;
       clearTimeout(timer);
       return { code, text: out.join('') };
@@ -222,7 +222,7 @@ describe('production build (dist/)', () => {
       }
       // nothing was seeded by the refused starts
       expect(await sql(`select count(*)::int as n from org_node`)).toEqual([{ n: 0 }]);
-    }, 120_000);
+    }, 240_000);
 
     it('refuses to serve a database whose accounts still have the demo password', async () => {
       if (missing) return;
