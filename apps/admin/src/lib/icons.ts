@@ -16,6 +16,7 @@ export const ICONS = {
   project: 'M5 4.5h14v15H5zM8.5 9h7M8.5 12h7M8.5 15h4',
   unit: 'M4.5 20.5v-13l7.5-4 7.5 4v13M3 20.5h18M9 20.5v-4h6v4M8.5 9.5h2M13.5 9.5h2M8.5 13h2M13.5 13h2',
   activity: 'M4.5 6.5h15v13h-15zM4.5 10.5h15M8.5 4v4M15.5 4v4M8 14h3M8 17h6',
+  account: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3.5 19.5c0-3.3 2.5-5.5 5.5-5.5s5.5 2.2 5.5 5.5M15 8.5h5.5M15 12h5.5M17 15.5h3.5',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -40,6 +40,8 @@ export const NAV: readonly NavEntry[] = [
   { label: '党建项目台账', short: '项目', href: '/projects', icon: 'project', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Units, their agreements and tokens are the community committee's business (the API's unit policies).
   { label: '共建单位', short: '单位', href: '/units', icon: 'unit', roles: ['COMMITTEE_ADMIN'] },
+  // Staff accounts under the committee admin's grants: disable and enable them (the API's managedAccounts).
+  { label: '账号', short: '账号', href: '/accounts', icon: 'account', roles: ['COMMITTEE_ADMIN'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */

@@ -47,7 +47,7 @@ export async function changePassword(ctx: Context, current: string, next: string
   const address = ctx.clientAddress ?? 'unknown';
   const wait = await throttle.waitSeconds(account.username, address);
   if (wait > 0) fail(UserErrorCode.INVALID_CREDENTIALS, `尝试次数过多，请 ${wait} 秒后再试`, ['input', 'current']);
-  if (!(await verify(account.password_hash, current))) {
+  if (!(await verify(account.password_hash, current).catch(() => false))) {
     await throttle.failed(account.username, address);
     fail(UserErrorCode.INVALID_CREDENTIALS, '当前密码不正确', ['input', 'current']);
   }
