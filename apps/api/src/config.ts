@@ -52,6 +52,12 @@ const schema = z.object({
   /** Answer introspection queries from callers without a token; default: everywhere but production. */
   INTROSPECTION: bool.optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Days an activity sign-up's phone (and an archived volunteer's) is kept after the activity ended (modules/retention). */
+  RETENTION_REGISTRATION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Days a demand's reporter name and phone are kept after it was resolved or closed (modules/retention). */
+  RETENTION_DEMAND_CONTACT_DAYS: z.coerce.number().int().min(1).default(180),
+  /** Seconds between passes of the retention job; 0 turns it off (run `node dist/db/cli.js retention` instead). */
+  RETENTION_INTERVAL_S: z.coerce.number().int().min(0).default(3600),
   /** Seconds between passes of the demand escalation job (modules/demand/demand.escalation.ts); 0 turns it off. */
   DEMAND_ESCALATION_INTERVAL_S: z.coerce.number().int().min(0).default(60),
   /**

@@ -6,6 +6,7 @@ import { migrate, openOrm } from './db/orm.js';
 import { demoAnnouncements, seedDemoIfEmpty } from './db/seed/index.js';
 import { createServer } from './server.js';
 import { startDemandEscalation } from './modules/demand/index.js';
+import { startRetention } from './modules/retention/index.js';
 import { installDataKey } from './app/data-key.js';
 import { assertNoDemoAccounts, assertProductionConfig, exitOnRefusal } from './app/demo-guard.js';
 import { providerFromConfig, startNotificationWorker } from './modules/notification/index.js';
@@ -35,6 +36,10 @@ const server = await createServer(orm, config);
 const port = await server.listen(config.PORT, config.HOST);
 logger.info({ url: `http://${config.HOST}:${port}/graphql` }, 'Tongxin API ready');
 const stopEscalation = startDemandEscalation(orm, config.DEMAND_ESCALATION_INTERVAL_S, (error) => logger.error({ err: error }, 'demand escalation pass failed'));
+const retention = { registrationDays: config.RETENTION_REGISTRATION_DAYS, demandContactDays: config.RETENTION_DEMAND_CONTACT_DAYS };
+const stopRetention = startRetention(orm, retention, config.RETENTION_INTERVAL_S, (error) => logger.error({ err: error }, 'retention pass failed'), (result) => {
+  if (result.registrations + result.volunteers + result.demands > 0) logger.info(result, 'retention: contact details cleared');
+});
 const stopNotifications = startNotificationWorker(orm, providerFromConfig(config), config.NOTIFY_INTERVAL_MS, (error) => logger.error({ err: error }, 'notification delivery pass failed'));
 
 let stopping = false;
@@ -45,6 +50,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   stopEscalation();
+  stopRetention();
   stopNotifications();
   await server.close();
   await orm.close();

@@ -9,6 +9,7 @@ import { Migration20261203000007_members } from './Migration20261203000007_membe
 import { Migration20261203000008_households } from './Migration20261203000008_households.js';
 import { Migration20261203000009_governance } from './Migration20261203000009_governance.js';
 import { Migration20261203000010_notifications } from './Migration20261203000010_notifications.js';
+import { Migration20261203000014_retention } from './Migration20261203000014_retention.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000008_households', class: Migration20261203000008_households },
   { name: 'Migration20261203000009_governance', class: Migration20261203000009_governance },
   { name: 'Migration20261203000010_notifications', class: Migration20261203000010_notifications },
+  { name: 'Migration20261203000014_retention', class: Migration20261203000014_retention },
 ];
