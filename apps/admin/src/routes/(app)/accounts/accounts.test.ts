@@ -46,7 +46,7 @@ describe.skipIf(!enabled)('accounts in the browser', () => {
     await signIn(again, 'hongkang-grid5', 'Blue-river-2026');
     await again.waitForURL((url) => !url.pathname.startsWith('/login'));
     await again.context().close();
-  });
+  }, 240_000);
 
   it('lets a committee admin disable an account after confirming, which signs it out at once, and enable it again', async () => {
     const worker = await harness.newPage();
@@ -82,5 +82,5 @@ describe.skipIf(!enabled)('accounts in the browser', () => {
     await worker.waitForURL((url) => !url.pathname.startsWith('/login'));
     await worker.context().close();
     await admin.context().close();
-  });
+  }, 240_000);
 });
