@@ -84,7 +84,8 @@ try {
   };
 
   step('node apps/api/dist/main.js');
-  const api = await start('api', ['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, DEMO_SEED: '1', DATA_KEY: randomBytes(32).toString('base64') }, '/healthz', (s) => s === 200);
+  // the local demo mode (loopback only): production refuses the demo data and accounts otherwise (docs/security.md)
+  const api = await start('api', ['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, DEMO_SEED: '1', TONGXIN_DEMO: '1', DATA_KEY: randomBytes(32).toString('base64') }, '/healthz', (s) => s === 200);
   const res = await fetch(`${api}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

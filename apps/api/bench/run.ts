@@ -528,7 +528,7 @@ async function main(): Promise<number> {
   // 3. the servers
   const apiPort = await freePort();
   const api = startProc('api', apiEntry, apiDir, {
-    ...baseEnv, DATABASE_URL: url, PORT: String(apiPort), HOST, LOG_LEVEL: 'warn', DEMO_SEED: DATASET ? '0' : '1',
+    ...baseEnv, DATABASE_URL: url, PORT: String(apiPort), HOST, LOG_LEVEL: 'warn', DEMO_SEED: DATASET ? '0' : '1', TONGXIN_DEMO: '1',
     TONGXIN_BENCH_COUNT_STATEMENTS: pgss ? '0' : '1',
   });
   const apiOrigin = `http://${HOST}:${apiPort}`;

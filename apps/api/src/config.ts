@@ -11,6 +11,14 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the demo communities into an empty database at start. */
   DEMO_SEED: bool.default(false),
+  /**
+   * The local demo (`npm start`): with NODE_ENV=production, the demo data (DEMO_SEED) and the demo accounts
+   * (password tongxin-demo) are refused unless this is set, and it is refused unless the API listens on loopback
+   * only and no PUBLIC_URL is set (app/demo-guard.ts).
+   */
+  TONGXIN_DEMO: bool.default(false),
+  /** Where the installation is reached from outside (e.g. https://tongxin.example.gov.cn); set on real installations. */
+  PUBLIC_URL: z.string().url('PUBLIC_URL must be a URL').optional(),
   /** Hours a staff session stays valid. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Minutes without a request after which a staff session is over (it also ends SESSION_TTL_HOURS after sign-in). */
@@ -64,6 +72,12 @@ const schema = z.object({
   REPLICA_STICKY_SECONDS: z.coerce.number().min(0).default(5),
   /** Replication lag (seconds) above which a replica is skipped and reads go to the primary. */
   REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).default(10),
+  /** Days an activity sign-up's phone (and an archived volunteer's) is kept after the activity ended (modules/retention). */
+  RETENTION_REGISTRATION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Days a demand's reporter name and phone are kept after it was resolved or closed (modules/retention). */
+  RETENTION_DEMAND_CONTACT_DAYS: z.coerce.number().int().min(1).default(180),
+  /** Seconds between passes of the retention job; 0 turns it off (run `node dist/db/cli.js retention` instead). */
+  RETENTION_INTERVAL_S: z.coerce.number().int().min(0).default(3600),
   /** Seconds between passes of the demand escalation job (modules/demand/demand.escalation.ts); 0 turns it off. */
   DEMAND_ESCALATION_INTERVAL_S: z.coerce.number().int().min(0).default(60),
   /**

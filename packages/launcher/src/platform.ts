@@ -164,6 +164,9 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Pl
         PORT: String(apiPort),
         HOST,
         DEMO_SEED: (opts.seedDemo ?? true) ? '1' : undefined,
+        // the local demo mode: the built API refuses demo data and accounts in production without it, and refuses
+        // it unless listening on loopback (apps/api/src/app/demo-guard.ts)
+        TONGXIN_DEMO: (opts.seedDemo ?? true) ? '1' : baseEnv.TONGXIN_DEMO,
         DATA_KEY: opts.dataKey ?? baseEnv.DATA_KEY ?? randomBytes(32).toString('base64'),
         MEDIA_DIR:
           opts.mediaDir ??

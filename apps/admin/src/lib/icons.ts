@@ -20,6 +20,7 @@ export const ICONS = {
   service: 'M4 19.5h16M6 19.5v-5a6 6 0 0 1 12 0v5M12 8.5v-3M10 5.5h4',
   talent: 'M8.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.5-5.5 5.5-5.5S14 16.7 14 20M16.5 4.5l1 2 2.2.3-1.6 1.5.4 2.2-2-1-2 1 .4-2.2-1.6-1.5 2.2-.3z',
   announcement: 'M4 10v4h3l6 4.5v-13L7 10zM16.5 9a4 4 0 0 1 0 6M18.5 6.5a7.5 7.5 0 0 1 0 11',
+  account: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3.5 19.5c0-3.3 2.5-5.5 5.5-5.5s5.5 2.2 5.5 5.5M15 8.5h5.5M15 12h5.5M17 15.5h3.5',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -48,6 +48,8 @@ export const NAV: readonly NavEntry[] = [
   { label: '公告', short: '公告', href: '/announcements', icon: 'announcement', roles: ['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER', 'VIEWER'] },
   // Units, their agreements and tokens are the community committee's business (the API's unit policies).
   { label: '共建单位', short: '单位', href: '/units', icon: 'unit', roles: ['COMMITTEE_ADMIN'] },
+  // Staff accounts under the committee admin's grants: disable and enable them (the API's managedAccounts).
+  { label: '账号', short: '账号', href: '/accounts', icon: 'account', roles: ['COMMITTEE_ADMIN'] },
 ];
 
 /** At most this many tabs fit a 375 px wide phone; more entries go under "更多". */

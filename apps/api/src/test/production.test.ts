@@ -1,6 +1,7 @@
 /**
  * The production build as the runtime image runs it: `node dist/main.js` (built by `npm run build`) with only
- * production dependencies resolvable (production-guard.mjs), on a fresh database with the demo data.
+ * production dependencies resolvable (production-guard.mjs): on a fresh database with secrets from the environment
+ * and no demo data, refusing the published demo data, accounts and keys; and as the local demo (`npm start`).
  */
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, dropDatabase, freePort } from '@tongxin/launcher';
+import pg from 'pg';
+import { hashPassword } from '../modules/access/access.service.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const repoRoot = path.resolve(apiDir, '../..');
@@ -90,36 +93,77 @@ describe('production build (dist/)', () => {
 
   describe('node dist/main.js with production dependencies only', () => {
     const dbName = `tongxin_production_${process.pid}`;
+    let databaseUrl = '';
     let child: ChildProcess | undefined;
     let origin = '';
     const output: string[] = [];
     let exited: Promise<number | null>;
+    const ADMIN_PASSWORD = `Ops-${randomBytes(9).toString('base64url')}`;
+
+    /** Start dist/main.js as the image does, in a clean environment (no NODE_OPTIONS or test-runner variables). */
+    function startApi(env: Record<string, string>, out: string[]) {
+      const proc = spawn(process.execPath, ['--import', guard, 'dist/main.js'], {
+        cwd: apiDir,
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      for (const s of [proc.stdout!, proc.stderr!]) s.on('data', (b: Buffer) => out.push(b.toString()));
+      return { proc, exited: new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code))) };
+    }
+
+    async function waitHealthy(at: string, gone: () => boolean, out: string[]) {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        if (gone()) throw new Error(`the API exited while starting:\n${out.join('')}`);
+        if (Date.now() > deadline) throw new Error(`the API did not answer /healthz within 90 s:\n${out.join('')}`);
+        if (await fetch(`${at}/healthz`).then((r) => r.ok, () => false)) return;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+
+    /** A start that must be refused: its exit status and what it said. */
+    async function refused(env: Record<string, string>) {
+      const out: string[] = [];
+      const { proc, exited: done } = startApi(env, out);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 170_000);
+      const code = await done;
+      clearTimeout(timer);
+      return { code, text: out.join('') };
+    }
+
+    async function gql(at: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+      const res = await fetch(`${at}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as { data?: any; errors?: unknown[] } };
+    }
+    const SIGN_IN = 'mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { token userErrors { code } } }';
+
+    async function sql(text: string, params: unknown[] = []) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(text, params)).rows;
+      } finally {
+        await client.end();
+      }
+    }
 
     beforeAll(async () => {
       if (missing) return;
-      const serverUrl = inject('serverUrl');
-      const databaseUrl = await createDatabase(serverUrl, dbName, { replace: true });
+      databaseUrl = await createDatabase(inject('serverUrl'), dbName, { replace: true });
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
-      // A clean environment, as in the image: no NODE_OPTIONS or test-runner variables.
-      child = spawn(process.execPath, ['--import', guard, 'dist/main.js'], {
-        cwd: apiDir,
-        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), DEMO_SEED: '1', DATA_KEY: randomBytes(32).toString('base64') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      for (const s of [child.stdout!, child.stderr!]) s.on('data', (b: Buffer) => output.push(b.toString()));
-      exited = new Promise((resolve) => child!.once('exit', (code) => resolve(code)));
+      // the real production path: secrets from the environment, no demo data
+      const started = startApi({ DATABASE_URL: databaseUrl, PORT: String(port), DATA_KEY: randomBytes(32).toString('base64'), PUBLIC_URL: 'https://tongxin.example.gov.cn' }, output);
+      child = started.proc;
+      exited = started.exited;
       let gone = false;
       void exited.then(() => (gone = true));
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        if (gone) throw new Error(`the API exited while starting:\n${output.join('')}`);
-        if (Date.now() > deadline) throw new Error(`the API did not answer /healthz within 60 s:\n${output.join('')}`);
-        const ok = await fetch(`${origin}/healthz`).then((r) => r.ok, () => false);
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    });
+      await waitHealthy(origin, () => gone, output);
+    }, 120_000);
 
     afterAll(async () => {
       if (child && child.exitCode === null) {
@@ -129,27 +173,19 @@ describe('production build (dist/)', () => {
       if (!missing) await dropDatabase(inject('serverUrl'), dbName).catch(() => {});
     });
 
-    it('answers /healthz and staff sign in with the demo accounts', async () => {
+    it('answers /healthz with no demo data, and an account of its own signs in', async () => {
       if (missing) return;
-      const health = await fetch(`${origin}/healthz`);
-      expect(health.status).toBe(200);
-
-      const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-        const res = await fetch(`${origin}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: res.status, body: (await res.json()) as { data?: any; errors?: unknown[] } };
-      };
-      const signIn = await gql('mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { token userErrors { code } } }', {
-        input: { username: 'hongkang-admin', password: 'tongxin-demo' },
-      });
-      expect(signIn.status).toBe(200);
+      expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+      expect((await gql(origin, '{ publicCommunities { id } }')).body.data).toEqual({ publicCommunities: [] });
+      expect(await sql('select count(*)::int as n from account')).toEqual([{ n: 0 }]);
+      // the installation's first account, made by its operator
+      await sql('insert into account (username, password_hash, display_name) values ($1, $2, $3)', ['ops-admin', await hashPassword(ADMIN_PASSWORD), '运维管理员']);
+      const demo = await gql(origin, SIGN_IN, { input: { username: 'hongkang-admin', password: 'tongxin-demo' } });
+      expect(demo.body.data?.sessionCreate?.token ?? null).toBeNull();
+      const signIn = await gql(origin, SIGN_IN, { input: { username: 'ops-admin', password: ADMIN_PASSWORD } });
       const token = signIn.body.data?.sessionCreate?.token as string;
       expect(token, JSON.stringify(signIn.body)).toMatch(/\S/);
-      const viewer = await gql('{ viewer { username } }', {}, token);
-      expect(viewer.body.data).toEqual({ viewer: { username: 'hongkang-admin' } });
+      expect((await gql(origin, '{ viewer { username } }', {}, token)).body.data).toEqual({ viewer: { username: 'ops-admin' } });
       expect(output.join(''), 'nothing outside the production dependencies was loaded').not.toContain('[production-guard]');
     });
 
@@ -161,17 +197,75 @@ describe('production build (dist/)', () => {
 
     it('refuses to start without DATA_KEY, saying why', async () => {
       if (missing) return;
-      const lines: string[] = [];
-      const bare = spawn(process.execPath, ['dist/main.js'], {
-        cwd: apiDir,
-        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: await createDatabase(inject('serverUrl'), `${dbName}_nokey`, { replace: true }), HOST: '127.0.0.1', PORT: '0' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      for (const s of [bare.stdout!, bare.stderr!]) s.on('data', (b: Buffer) => lines.push(b.toString()));
-      const code = await new Promise<number | null>((resolve) => bare.once('exit', resolve));
-      await dropDatabase(inject('serverUrl'), `${dbName}_nokey`).catch(() => {});
+      const { code, text } = await refused({ DATABASE_URL: databaseUrl });
       expect(code).not.toBe(0);
-      expect(lines.join('')).toMatch(/DATA_KEY is required in production/);
+      expect(text).toMatch(/DATA_KEY is required in production/);
     });
+
+    it('refuses the demo data, the development data key and the local demo mode where others could reach it', async () => {
+      if (missing) return;
+      const key = randomBytes(32).toString('base64');
+      const cases: [Record<string, string>, RegExp][] = [
+        [{ DEMO_SEED: '1', DATA_KEY: key }, /DEMO_SEED=1 loads the demo communities and demo accounts \(password tongxin-demo\) and is refused in production/],
+        [{ DATA_KEY: 'dG9uZ3hpbi1kZXZlbG9wbWVudC1rZXktbm90LXNlY3I=' }, /DATA_KEY is the development key/],
+        [{ TONGXIN_DEMO: '1', DEMO_SEED: '1', DATA_KEY: key, HOST: '0.0.0.0' }, /listens on loopback only, not HOST=0\.0\.0\.0/],
+        [{ TONGXIN_DEMO: '1', DEMO_SEED: '1', DATA_KEY: key, PUBLIC_URL: 'https://tongxin.example.gov.cn' }, /cannot be published at PUBLIC_URL/],
+      ];
+      // side by side: each start loads the whole API before it decides
+      const results = await Promise.all(cases.map(([env]) => refused({ DATABASE_URL: databaseUrl, ...env })));
+      for (const [i, [, message]] of cases.entries()) {
+        const { code, text } = results[i];
+        expect(code, text).toBe(1);
+        expect(text).toMatch(/Refusing to start in production/);
+        expect(text).toMatch(message);
+        expect(text, 'a refusal, not a crash').not.toMatch(/\n\s+at /);
+      }
+      // nothing was seeded by the refused starts
+      expect(await sql(`select count(*)::int as n from org_node`)).toEqual([{ n: 0 }]);
+    }, 240_000);
+
+    it('refuses to serve a database whose accounts still have the demo password', async () => {
+      if (missing) return;
+      await sql('insert into account (username, password_hash, display_name) values ($1, $2, $3)', ['hongkang-admin', await hashPassword('tongxin-demo'), '演示账号']);
+      const { code, text } = await refused({ DATABASE_URL: databaseUrl, DATA_KEY: randomBytes(32).toString('base64') });
+      expect(code, text).toBe(1);
+      expect(text).toMatch(/1 account\(s\) still have the published demo password tongxin-demo \(hongkang-admin\)/);
+      // once disabled, the installation starts
+      await sql(`update account set disabled_at = now() where username = 'hongkang-admin'`);
+      const out: string[] = [];
+      const port = await freePort();
+      const { proc, exited: done } = startApi({ DATABASE_URL: databaseUrl, PORT: String(port), DATA_KEY: randomBytes(32).toString('base64') }, out);
+      let gone = false;
+      void done.then(() => (gone = true));
+      try {
+        await waitHealthy(`http://127.0.0.1:${port}`, () => gone, out);
+      } finally {
+        proc.kill('SIGTERM');
+        await done;
+      }
+    }, 120_000);
+
+    it('runs the local demo (npm start): TONGXIN_DEMO=1 on loopback loads the demo data and the demo accounts sign in', async () => {
+      if (missing) return;
+      const name = `${dbName}_demo`;
+      const url = await createDatabase(inject('serverUrl'), name, { replace: true });
+      const out: string[] = [];
+      const port = await freePort();
+      const at = `http://127.0.0.1:${port}`;
+      const { proc, exited: done } = startApi({ DATABASE_URL: url, PORT: String(port), DEMO_SEED: '1', TONGXIN_DEMO: '1', DATA_KEY: randomBytes(32).toString('base64') }, out);
+      let gone = false;
+      void done.then(() => (gone = true));
+      try {
+        await waitHealthy(at, () => gone, out);
+        const signIn = await gql(at, SIGN_IN, { input: { username: 'hongkang-admin', password: 'tongxin-demo' } });
+        const token = signIn.body.data?.sessionCreate?.token as string;
+        expect(token, JSON.stringify(signIn.body)).toMatch(/\S/);
+        expect((await gql(at, '{ viewer { username } }', {}, token)).body.data).toEqual({ viewer: { username: 'hongkang-admin' } });
+      } finally {
+        proc.kill('SIGTERM');
+        expect(await done).toBe(0);
+        await dropDatabase(inject('serverUrl'), name).catch(() => {});
+      }
+    }, 180_000);
   });
 });

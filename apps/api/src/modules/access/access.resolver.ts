@@ -9,6 +9,7 @@ import { OrgNode } from '../org/index.js';
 import { AccessGrantEntity, AccountEntity } from './access.entity.js';
 import { GrantRole } from './access.scope.js';
 import * as accessService from './access.service.js';
+import { AccountAdminResolver } from './account.resolver.js';
 
 registerEnumType(GrantRole, {
   name: 'GrantRole',
@@ -93,4 +94,4 @@ export class GrantResolver {
   }
 }
 
-export const accessResolvers = [AccountResolver, GrantResolver];
+export const accessResolvers = [AccountResolver, GrantResolver, AccountAdminResolver];

@@ -119,6 +119,11 @@ export function forgetCachedSessions(): void {
   forgetEverywhere({ all: true });
 }
 
+/** Forget the cached identities of an account's sessions (all, or all but `keep`), after they were ended. */
+export function forgetAccountSessions(accountId: number, keep?: number): void {
+  for (const [hash, entry] of sessionCache) if (entry.principal.accountId === accountId && entry.principal.sessionId !== keep) sessionCache.delete(hash);
+}
+
 function forgetSession(sessionId: number): void {
   forgetEverywhere({ sessionId });
 }

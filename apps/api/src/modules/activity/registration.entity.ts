@@ -20,7 +20,9 @@ export class RegistrationEntity {
   @Property({ type: 'integer' }) activityId: number;
   @Property({ type: 'text' }) code: string;
   @Property({ type: 'text' }) name: string;
-  @Property({ type: 'text' }) phone: string;
+  /** Null once cleared by retention (contactClearedAt). */
+  @Property({ type: 'text', nullable: true }) phone: string | null;
+  @Property({ type: 'datetime', nullable: true }) contactClearedAt: Date | null = null;
   @Enum({ items: () => RegistrationStatus, type: 'string' }) status: RegistrationStatus;
   @Property({ type: 'integer', nullable: true }) volunteerId: number | null = null;
   @Property({ type: 'datetime', nullable: true }) promotedAt: Date | null = null;

@@ -83,9 +83,13 @@ export function mayRevealRegistrant(ctx: Context, registration: RegistrationEnti
 
 /** The resident's name or phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
 export async function registrantField(ctx: Context, registration: RegistrationEntity, field: 'name' | 'phone', inClear: boolean): Promise<string> {
+  if (field === 'phone' && registration.phone == null) return CONTACT_CLEARED;
   if (!inClear) return field === 'name' ? maskName(registration.name) : maskPhone(registration.phone)!;
   return (await reveal(ctx, 'Registration', registration, field, { message: '无权查看报名人完整信息 (your role cannot see registrants in full)' }))!;
 }
+
+/** What shows for a phone that retention cleared. */
+export const CONTACT_CLEARED = '已清除';
 
 export interface RegistrationListFilter { status?: RegistrationStatus | null }
 

@@ -90,6 +90,8 @@ export class DemandEntity {
   @Property({ type: 'datetime', nullable: true }) firstRespondedAt: Date | null = null;
   @Property({ type: 'datetime', nullable: true }) resolvedAt: Date | null = null;
   @Property({ type: 'datetime', nullable: true }) closedAt: Date | null = null;
+  /** When retention cleared the reporter's name and phone (RETENTION_DEMAND_CONTACT_DAYS after it was resolved). */
+  @Property({ type: 'datetime', nullable: true }) contactClearedAt: Date | null = null;
   @Property({ type: 'integer' }) escalationLevel: number = 0;
   @Property({ type: 'datetime', nullable: true }) escalatedAt: Date | null = null;
   @Property({ type: 'integer', nullable: true }) duplicateOfId: number | null = null;

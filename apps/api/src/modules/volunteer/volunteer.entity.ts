@@ -9,7 +9,9 @@ export class VolunteerEntity {
   @PrimaryKey({ type: 'integer', autoincrement: true }) id: number;
   @Property({ type: 'integer' }) communityId: number;
   @Property({ type: 'text' }) name: string;
-  @Property({ type: 'text' }) phone: string;
+  /** Null once cleared by retention (contactClearedAt). */
+  @Property({ type: 'text', nullable: true }) phone: string | null;
+  @Property({ type: 'datetime', nullable: true }) contactClearedAt: Date | null = null;
   @Property({ type: 'integer', nullable: true }) memberId: number | null = null;
   @Property({ type: 'integer', nullable: true }) unitId: number | null = null;
   @Property({ type: ArrayType }) skills: string[] = [];

@@ -29,6 +29,7 @@ export function canSeeVolunteer(ctx: Context, volunteer: VolunteerEntity): Promi
 
 /** The volunteer's phone: masked, or in clear on request when the policy allows (FORBIDDEN otherwise). */
 export async function volunteerPhone(ctx: Context, volunteer: VolunteerEntity, inClear: boolean): Promise<string> {
+  if (volunteer.phone == null) return '已清除';
   if (!inClear) return maskPhone(volunteer.phone)!;
   return (await reveal(ctx, 'Volunteer', volunteer, 'phone'))!;
 }
