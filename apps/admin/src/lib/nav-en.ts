@@ -21,4 +21,5 @@ export const NAV_EN: Readonly<Record<string, { label: string; short: string }>> 
   '/talent': { label: 'Talent pool', short: 'Talent' },
   '/announcements': { label: 'Announcements', short: 'News' },
   '/units': { label: 'Co-building units', short: 'Units' },
+  '/accounts': { label: 'Accounts', short: 'Accounts' },
 };

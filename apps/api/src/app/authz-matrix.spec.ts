@@ -125,6 +125,19 @@ export const queries: Record<string, FieldRule> = {
   patrols: COMMITTEE_STAFF_HERE,
   partyProjects: STAFF,
   partyProjectAreaCounts: STAFF,
+  // public decisions (一征三议两公开)
+  decisions: { ...PUBLIC, note: 'staff: the decisions of their subtrees; everyone else: those whose solicitation has opened, published parts only' },
+  // service menu and talent pool
+  serviceOffers: { ...PUBLIC, note: 'the menu is public (便民服务 on the events site)' },
+  serviceOrders: COMMITTEE_STAFF_HERE,
+  serviceOrder: { allow: ['staff'], scoped: true, note: 'the order of a demand the caller may read' },
+  serviceDispatchCandidates: FIELD_WORK_HERE,
+  recruitmentCalls: { ...PUBLIC, note: 'recruitment calls (招募令) are public' },
+  talentTeams: { ...PUBLIC, note: 'team names and counts, no personal data' },
+  talentApplicants: COMMITTEE_STAFF_HERE,
+  // announcements
+  announcements: { ...PUBLIC, note: 'what the caller may read: public ones for everyone, members’ and staff ones for staff of the subtree' },
+  publicAnnouncements: { ...PUBLIC, note: 'public announcements only, whoever asks' },
   // audit
   personalDataAudit: { allow: ['COMMITTEE_ADMIN'] },
 };
@@ -225,6 +238,29 @@ export const mutations: Record<string, FieldRule> = {
   recordPatrol: FIELD_WORK_HERE,
   createPartyProject: { ...ADMIN_HERE, validatesFirst: true },
   updatePartyProject: ADMIN_HERE,
+  // public decisions
+  createDecision: ADMIN_HERE,
+  advanceDecision: { allow: [], scoped: true, note: 'staff over the decision’s node (decision.test.ts); the demo has no decision in community A, so the matrix only checks that every caller is refused' },
+  submitDecisionOpinion: { ...PUBLIC, note: 'residents give opinions without an account while a solicitation is open' },
+  // service menu and talent pool
+  createServiceOffer: ADMIN_HERE,
+  updateServiceOffer: ADMIN_HERE,
+  orderService: { ...PUBLIC, note: 'residents order without an account (点单)' },
+  dispatchServiceOrder: ADMIN_HERE,
+  acceptServiceOrder: { ...ADMIN_HERE, note: 'also the account the order was dispatched to' },
+  completeServiceOrder: { ...ADMIN_HERE, note: 'also the account the order was dispatched to' },
+  linkVolunteerAccount: ADMIN_HERE,
+  createRecruitmentCall: ADMIN_HERE,
+  applyToRecruitmentCall: { ...PUBLIC, note: 'the public sign-up form of a recruitment call (招募令)' },
+  reviewTalentApplicant: ADMIN_HERE,
+  placeTalentApplicant: ADMIN_HERE,
+  createTalentTeam: ADMIN_HERE,
+  // uploads and announcements
+  attachMedia: ADMIN_HERE,
+  detachMedia: ADMIN_HERE,
+  createAnnouncement: ADMIN_HERE,
+  updateAnnouncement: ADMIN_HERE,
+  deleteAnnouncement: ADMIN_HERE,
 };
 
 /**
@@ -232,6 +268,16 @@ export const mutations: Record<string, FieldRule> = {
  * account; `caller`: staff or a partner token; `public`: anyone). What each returns is filtered by the same
  * policies as the GraphQL lists.
  */
+/**
+ * Subscriptions (graphql-ws): who may subscribe. Each message is reloaded as the subscriber and sent only if the
+ * subscriber may read it; the matrix test checks both: refused callers cannot subscribe, and what an allowed
+ * caller receives is exactly what the type's policy lets it read.
+ */
+export const subscriptions: Record<string, FieldRule & { type: string }> = {
+  demandChanged: { allow: ['staff'], type: 'Demand', note: 'staff sign-ins only; each demand as the subscriber may read it' },
+  registrationChanged: { allow: ['staff'], type: 'Registration', note: 'staff who may see the registrants of the activity' },
+};
+
 export const routes: Record<string, 'staff' | 'caller' | 'public'> = {
   'GET /export/personal-data-audit.xlsx': 'staff',
   'GET /export/member-template.xlsx': 'staff',
@@ -254,6 +300,10 @@ export const routes: Record<string, 'staff' | 'caller' | 'public'> = {
   'GET /export/volunteer-teams.xlsx': 'staff',
   'GET /export/demands.xlsx': 'staff',
   'GET /export/party-projects.xlsx': 'staff',
+  'GET /export/decisions.xlsx': 'staff',
+  // uploads: staff upload; a file is served to whoever may read it (public files to anyone, others by their record)
+  'POST /media': 'staff',
+  'GET /media/:id': 'public',
   // Open311 (GeoReport v2): public like the resident form; requests show no personal data
   'GET /open311/v2/services.:format': 'public',
   'GET /open311/v2/requests.:format': 'public',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphQLField, GraphQLSchema } from 'graphql';
+import { parse, subscribe, type ExecutionResult, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { startTestApi, type TestApi } from '../test/harness.js';
 import { apiSchema } from './schema.js';
 import { nodeTypeNames } from '../graphql/node.registry.js';
@@ -8,7 +8,9 @@ import { httpRoutes } from '../http/registry.js';
 import {
   buildWorld, nodeListType, operationFor, outcomeOf, policyReadable, run, sampleIds, type MatrixCaller, type Outcome, type World,
 } from './authz-matrix.fixtures.js';
-import { mutations, queries, routes, type Allow, type FieldRule, type Targets } from './authz-matrix.spec.js';
+import { mutations, queries, routes, subscriptions, type Allow, type FieldRule, type Targets } from './authz-matrix.spec.js';
+import { createContext } from './context.js';
+import { Access } from '../modules/access/index.js';
 
 /**
  * The authorization matrix (rows in authz-matrix.spec.ts): every caller against every root field, every node type
@@ -210,9 +212,79 @@ describe('the authorization matrix', () => {
     expect(problems).toEqual([]);
   }, 300_000);
 
-  it('has no subscriptions to check (a Subscription type needs rows of its own here)', () => {
-    expect(schema.getSubscriptionType() ?? null, `the schema has subscriptions now: extend ${SPEC} and this test to them`).toBeNull();
-  });
+  it('every subscription is in the matrix: refused callers cannot subscribe, allowed ones receive exactly what they may read', async () => {
+    const root = schema.getSubscriptionType();
+    const fields = root ? Object.keys(root.getFields()) : [];
+    const missing = fields.filter((f) => !(f in subscriptions)).map((f) => `  ${f}: { allow: ['staff'], type: '<node type it yields>' },`);
+    expect(missing, `Subscription fields without a row in ${SPEC} (add them to \`subscriptions\`):\n${missing.join('\n')}\n`).toEqual([]);
+    expect(Object.keys(subscriptions).filter((f) => !fields.includes(f)), `rows in ${SPEC} for subscriptions that no longer exist`).toEqual([]);
+
+    // every caller subscribes to everything it may read, in-process, as graphql-ws would run it
+    const problems: string[] = [];
+    const open: { caller: MatrixCaller; field: string; received: number[]; iterator: AsyncIterator<ExecutionResult> }[] = [];
+    for (const field of fields) {
+      const rule = subscriptions[field]!;
+      for (const caller of world.callers) {
+        const ctx = createContext(api.orm.em, api.config, new Access(caller.principal));
+        const result = await subscribe({ schema, document: parse(`subscription { ${field} { id } }`), contextValue: ctx });
+        const allowed = isAllowed(rule, caller);
+        if (!(Symbol.asyncIterator in result)) {
+          const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+          const refused = codes.includes('FORBIDDEN') || codes.includes('UNAUTHENTICATED');
+          if (allowed) problems.push(`${field} as ${caller.name}: refused (${codes.join(', ')}), the matrix allows it`);
+          else if (!refused) problems.push(`${field} as ${caller.name}: answered ${codes.join(', ') || 'without errors'}, not a refusal`);
+          continue;
+        }
+        if (!allowed) problems.push(`${field} as ${caller.name}: subscribed, the matrix does not allow it`);
+        const entry = { caller, field, received: [] as number[], iterator: result[Symbol.asyncIterator]() };
+        open.push(entry);
+        void (async () => {
+          for (;;) {
+            const next = await entry.iterator.next();
+            if (next.done) return;
+            const id = (next.value.data as Record<string, { id: string } | null> | undefined)?.[field]?.id;
+            if (id) entry.received.push(Number(fromGlobalId(id)!.id));
+            else if (next.value.errors?.length) problems.push(`${field} as ${caller.name}: ${next.value.errors.map((e) => e.message).join('; ')}`);
+          }
+        })();
+      }
+    }
+
+    // changes in community A: a demand on the committee and one on a branch, a resident's sign-up
+    const admin = world.callers.find((c) => c.name === 'COMMITTEE_ADMIN@A')!;
+    const anonymous = world.callers.find((c) => c.role === 'anonymous')!;
+    const [branch] = await api.sql<{ id: number; level: string }>(`select id, level from org_node where parent_id = ${world.communityA} and level = 'BRANCH' order by id limit 1`);
+    const demandIds: number[] = [];
+    for (const node of [toGlobalId('PartyCommittee', world.communityA), toGlobalId('Branch', branch!.id)]) {
+      const made = await run(api, schema, admin, `mutation($input: CreateDemandInput!) { createDemand(input: $input) { demand { id } userErrors { message } } }`, {
+        input: { orgNodeId: node, channel: 'WALK_IN', category: 'ENVIRONMENT', title: '矩阵检查：楼道堆物', description: '订阅检查', place: { text: '1 单元' }, residentName: '王秀英', residentPhone: '13812341234' } });
+      const id = made.data?.createDemand?.demand?.id as string | undefined;
+      expect(id, JSON.stringify(made)).toBeTruthy();
+      demandIds.push(Number(fromGlobalId(id!)!.id));
+    }
+    const [activity] = await api.sql<{ id: number }>(`select a.id from activity a where a.community_id = ${world.communityA} and a.status = 'PUBLISHED' and a.audience = 'PUBLIC'
+      and a.starts_at > now() and (a.registration_opens_at is null or a.registration_opens_at < now()) and (a.registration_closes_at is null or a.registration_closes_at > now()) order by a.id limit 1`);
+    const signedUp = await run(api, schema, anonymous, `mutation($input: RegistrationCreateInput!) { registrationCreate(input: $input) { registration { id } userErrors { code message } } }`, {
+      input: { activityId: toGlobalId('Activity', activity!.id), name: '李建国', phone: '13912345678', joinWaitlist: true } });
+    const registrationIds: number[] = [];
+    const reg = signedUp.data?.registrationCreate?.registration?.id as string | undefined;
+    if (reg) registrationIds.push(Number(fromGlobalId(reg)!.id));
+    expect(registrationIds.length, JSON.stringify(signedUp)).toBe(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500).unref());
+    expect(open.filter((e) => e.received.length > 0).length, 'some allowed subscriber received the changes').toBeGreaterThan(0);
+    for (const entry of open) {
+      const type = subscriptions[entry.field]!.type;
+      const sent = type === 'Demand' ? demandIds : registrationIds;
+      const readable = await policyReadable(api, entry.caller, type, sent);
+      const got = new Set(entry.received.filter((id) => sent.includes(id)));
+      for (const id of got) if (!readable.has(id)) problems.push(`${entry.field} as ${entry.caller.name}: received ${type} ${id}, which its policy refuses`);
+      for (const id of readable) if (!got.has(id)) problems.push(`${entry.field} as ${entry.caller.name}: did not receive ${type} ${id}, which it may read`);
+      // ends the subscription (the pending read ends with it; not awaited: it waits for a next message)
+      void entry.iterator.return?.();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('every HTTP route is in the matrix, and turns away callers it does not let in', async () => {
     const declared = httpRoutes().map((r) => ({ key: `${r.method} ${r.path}`, auth: r.auth }));

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { sql } from '../../db/sql.js';
 import { fromRows } from '../../db/rows.js';
 import { byKey } from '../../graphql/loaders.js';
-import { fail, UserErrorCode } from '../../graphql/errors.js';
+import { fail, forbidden, UserErrorCode } from '../../graphql/errors.js';
 import { idOf, type Page } from '../../graphql/relay.js';
 import { assertCan, condition, readable } from '../access/index.js';
 import { findVisibleNode, ORG_TYPE_NAMES } from '../org/index.js';
@@ -82,7 +82,7 @@ export async function createAnnouncement(ctx: Context, input: CreateAnnouncement
   const nodeId = idOf(input.orgNodeId, ...ORG_TYPE_NAMES);
   const node = nodeId == null ? null : await findVisibleNode(ctx, nodeId);
   if (!node) fail(UserErrorCode.NOT_FOUND, '找不到发布单位', ['input', 'orgNodeId']);
-  if (!ctx.access.canWrite(node.path)) fail(UserErrorCode.INVALID_INPUT, '您不能以该组织的名义发布公告', ['input', 'orgNodeId']);
+  if (!ctx.access.canWrite(node.path)) throw forbidden('您不能以该组织的名义发布公告');
   const title = text(input.title, 100, 'title', '标题', true);
   const body = text(input.body, 5000, 'body', '正文');
   const publishAt = input.publishAt ?? new Date();
