@@ -38,7 +38,8 @@ begin
       ('meeting_schedule_change', 'schedule_id', 'meeting_schedule'),
       ('party_project_progress', 'project_id', 'party_project'),
       ('visit_demand', 'visit_id', 'visit'),
-      ('volunteer_team_member', 'team_id', 'volunteer_team')
+      ('volunteer_team_member', 'team_id', 'volunteer_team'),
+      ('decision_step', 'decision_id', 'decision')
     ) as c(tbl, fk, parent)
   loop
     execute format('alter table %I add column if not exists community_id integer references org_node (id)', child.tbl);
@@ -66,7 +67,9 @@ insert into tenant_tables values
   ('service_record'), ('recognition'), ('demand'), ('demand_event'), ('demand_deadline'), ('compound'), ('building'),
   ('resident'), ('grid'), ('grid_building'), ('meeting_schedule'), ('meeting_schedule_change'), ('meeting'),
   ('meeting_attendee'), ('meeting_agenda_item'), ('meeting_requirement'), ('visit'), ('visit_demand'), ('patrol'),
-  ('hazard'), ('party_project'), ('party_project_progress'), ('notification'), ('activity_door_staff');
+  ('hazard'), ('party_project'), ('party_project_progress'), ('notification'), ('activity_door_staff'),
+  ('decision'), ('decision_step'), ('decision_opinion'), ('service_offer'), ('service_order'), ('recruitment_call'),
+  ('talent_team'), ('talent_applicant');
 
 -- foreign keys between two tenant tables, and from reference tables into tenant tables: noted, then dropped
 create temporary table dropped_fks on commit drop as

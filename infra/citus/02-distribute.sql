@@ -62,6 +62,21 @@ select create_distributed_table('hazard', 'community_id', colocate_with => 'hous
 select create_distributed_table('party_project', 'community_id', colocate_with => 'household');
 select create_distributed_table('party_project_progress', 'community_id', colocate_with => 'household');
 select create_distributed_table('notification', 'community_id', colocate_with => 'household');
+select create_distributed_table('decision', 'community_id', colocate_with => 'household');
+select create_distributed_table('decision_step', 'community_id', colocate_with => 'household');
+select create_distributed_table('decision_opinion', 'community_id', colocate_with => 'household');
+select create_distributed_table('service_offer', 'community_id', colocate_with => 'household');
+select create_distributed_table('service_order', 'community_id', colocate_with => 'household');
+select create_distributed_table('recruitment_call', 'community_id', colocate_with => 'household');
+select create_distributed_table('talent_team', 'community_id', colocate_with => 'household');
+select create_distributed_table('talent_applicant', 'community_id', colocate_with => 'household');
+
+-- ---- uploads and announcements: reference tables ------------------------------------------------------------
+-- A file or a notice may belong to a street office (no community), and there is one row per file or notice, not
+-- per resident: small enough to copy to every node, and every shard can join a demand or hazard to its photos.
+select create_reference_table('media');
+select create_reference_table('attachment');
+select create_reference_table('announcement');
 
 -- ---- the personal-data audit log: append-only, large, not per community ----------------------------------------
 -- Rows of street-level and system reads have no community; distributed by its own id (spread evenly, not
