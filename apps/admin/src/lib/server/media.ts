@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
 import { apiOrigin } from './api';
 import { loginUrl } from './session';
 
@@ -15,7 +16,7 @@ export type UploadResult = { ok: true; media: Uploaded } | { ok: false; message:
 
 /**
  * Pass one file of a form on to the API's POST /media with the signed-in user's session. `options` become the
- * route's query (kind, attachTo, visibility). Problems the user can fix come back as a Chinese message.
+ * route's query (kind, attachTo, visibility). Problems the user can fix come back as a message in the user's language.
  */
 export async function uploadFile(
   event: { locals: App.Locals; url: URL },
@@ -23,8 +24,8 @@ export async function uploadFile(
   options: { kind?: 'IMAGE' | 'AUDIO'; attachTo?: string; visibility?: 'PUBLIC' | 'PRIVATE'; orgNodeId?: string } = {},
 ): Promise<UploadResult> {
   if (!event.locals.token) redirect(303, loginUrl(event.url));
-  if (file.size === 0) return { ok: false, message: '请选择文件' };
-  if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: `文件过大，最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` };
+  if (file.size === 0) return { ok: false, message: m.upl_pick() };
+  if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: m.upl_too_large({ mb: MAX_UPLOAD_BYTES / 1024 / 1024 }) };
   const query = new URLSearchParams({ name: file.name.slice(0, 200) });
   for (const [k, v] of Object.entries(options)) if (v) query.set(k, v);
   let res: Response;
@@ -35,7 +36,7 @@ export async function uploadFile(
       body: new Uint8Array(await file.arrayBuffer()),
     });
   } catch {
-    return { ok: false, message: '暂时无法连接服务器，请稍后再试' };
+    return { ok: false, message: m.login_unreachable() };
   }
   const body = (await res.json().catch(() => null)) as (Uploaded & { error?: { code: string; message: string } }) | null;
   if (res.status === 401) redirect(303, loginUrl(event.url));
@@ -43,6 +44,6 @@ export async function uploadFile(
   const code = body?.error?.code;
   if (code === 'MEDIA_TOO_LARGE') return { ok: false, message: body!.error!.message.replace(/\s*\(.*\)$/, '') };
   if (code === 'MEDIA_TYPE_REFUSED') return { ok: false, message: body!.error!.message };
-  if (code === 'NOT_FOUND') return { ok: false, message: '记录不存在，或您无权为它添加文件' };
-  return { ok: false, message: body?.error?.message?.replace(/\s*\(.*\)$/, '') ?? '上传失败，请稍后再试' };
+  if (code === 'NOT_FOUND') return { ok: false, message: m.upl_no_record() };
+  return { ok: false, message: body?.error?.message?.replace(/\s*\(.*\)$/, '') ?? m.upl_failed() };
 }

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/i18n';
 import { apiOrigin } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +9,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
   const id = event.params.id;
-  if (!/^\d{1,10}$/.test(id)) error(404, '没有这个文件');
+  if (!/^\d{1,10}$/.test(id)) error(404, m.upl_not_found());
   let res: Response;
   try {
     res = await fetch(`${apiOrigin()}/media/${id}`, {
@@ -18,9 +19,9 @@ export const GET: RequestHandler = async (event) => {
       },
     });
   } catch {
-    error(503, '暂时无法连接服务器，请稍后再试');
+    error(503, m.login_unreachable());
   }
-  if (res.status === 404) error(404, '没有这个文件，或您无权查看');
+  if (res.status === 404) error(404, m.upl_not_found_or_denied());
   const headers = new Headers();
   for (const name of ['content-type', 'content-length', 'etag', 'x-content-type-options']) {
     const value = res.headers.get(name);
