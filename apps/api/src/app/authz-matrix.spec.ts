@@ -240,7 +240,7 @@ export const mutations: Record<string, FieldRule> = {
   updatePartyProject: ADMIN_HERE,
   // public decisions
   createDecision: ADMIN_HERE,
-  advanceDecision: { allow: [], scoped: true, note: 'staff over the decision’s node (decision.test.ts); the demo has no decision in community A, so the matrix only checks that every caller is refused' },
+  advanceDecision: { ...ADMIN_HERE, note: 'writers over the decision’s node: 红康’s demo decision is the committee’s own, so a branch secretary’s grant does not reach it' },
   submitDecisionOpinion: { ...PUBLIC, note: 'residents give opinions without an account while a solicitation is open' },
   // service menu and talent pool
   createServiceOffer: ADMIN_HERE,

@@ -5,7 +5,8 @@ import { insertRows, type SeedContext } from './util.js';
  * Public decisions (一征三议两公开), after the article on 三湾街社区: the "福乐" four-step support project for
  * 周盛 decided and carried out in public (both notices published); 颐苑社区 asking residents about its courtyard
  * talk corner (solicitation open now); 三湾街社区's second grid branch deliberating where to put an e-bike
- * charging shed. Dates move with the seed day.
+ * charging shed; 红康社区 proposing what to make of the ground the 茉莉苑 scrap station left (proposal made, awaiting
+ * deliberation). Dates move with the seed day.
  */
 interface StepSeed { kind: string; daysAgo: number; body: string; record: string; votes?: [number, number, number] }
 interface DecisionSeed {
@@ -54,6 +55,16 @@ const DECISIONS: DecisionSeed[] = [
       { kind: 'SOLICITATION', daysAgo: 30, body: '三湾街社区第二网格党支部', record: '就充电棚的位置、规模和收费方式征求二号院居民意见。' },
       { kind: 'PROPOSAL', daysAgo: 18, body: '三湾街社区第二网格党支部', record: '提议建在 9 号楼北侧空地，设 40 个充电位，按次计费。' },
       { kind: 'DELIBERATION', daysAgo: 12, body: '两委联席会议', record: '商议后建议改到 10 号楼东侧，远离住户窗户；收费标准待物业报价后再议。' },
+    ],
+  },
+  {
+    community: '红康社区', owner: '红康社区', state: 'PROPOSED', window: [21, 9],
+    title: '茉莉苑废品收购站搬离后原址改建便民休憩点',
+    summary: '居民在"板凳议事会"上反映茉莉苑废品收购站脏乱、有异味和噪音，经联合整治收购站已选新址搬离。原址空地如何利用，社区党委征求居民意见后提出方案，待两委联席会议商议。',
+    opinions: ['原址离幼儿园近，别再堆放杂物。', '放几张长椅和遮阳棚，老人买菜回来能歇脚。', '留出电动车通道，别堵了小区东门。'],
+    steps: [
+      { kind: 'SOLICITATION', daysAgo: 21, body: '红康社区党委', record: '就茉莉苑废品收购站原址的利用方式征求茉莉苑居民和物业意见。' },
+      { kind: 'PROPOSAL', daysAgo: 7, body: '红康社区党委', record: '提议在原址设便民休憩点：长椅、遮阳棚和宣传栏，保留东门电动车通道，由物业负责日常保洁。' },
     ],
   },
 ];
