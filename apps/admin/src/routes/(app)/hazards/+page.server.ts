@@ -5,6 +5,7 @@ import type { HazardAction, HazardKind, HazardState, PatrolKind } from '$lib/gql
 import { query } from '$lib/server/api';
 import { HazardBoard, RecordPatrol, ReportHazard, TransitionHazard } from './queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const WORK_ROLES = new Set(['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER']);
 const KINDS = ['FIRE', 'EBIKE_CHARGING', 'BILLBOARD', 'STRUCTURE', 'ELECTRICAL', 'RIVER', 'OTHER'] as const;
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   const { viewer } = await event.parent();
   const grants = viewer?.grants ?? [];
   const home = grants.find((g) => g.node.level === 'COMMUNITY') ?? grants.find((g) => g.node.level === 'BRANCH');
-  if (!home) return { empty: true as const, crumbs: { title: '安全隐患' } };
+  if (!home) return { empty: true as const, crumbs: { title: m.hz_title() } };
   const state = event.url.searchParams.get('state');
   const open = state === 'open' || state == null;
   const states = open ? (['FOUND', 'ASSIGNED'] as HazardState[]) : (STATES as readonly string[]).includes(state ?? '') ? [state as HazardState] : null;
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
     query(event, HazardBoard, { filter: { orgNodeId: home.node.id, states }, nodeId: home.node.id, from: yearStart.toISOString(), to: now.toISOString() }),
     governanceChoices(event, grants, WORK_ROLES),
   ]);
-  return { empty: false as const, ...board, state: state ?? 'open', nodes: choices.nodes, crumbs: { title: '安全隐患' } };
+  return { empty: false as const, ...board, state: state ?? 'open', nodes: choices.nodes, crumbs: { title: m.hz_title() } };
 };
 
 export const actions: Actions = {
@@ -33,17 +34,17 @@ export const actions: Actions = {
     const text = (n: string) => String(form.get(n) ?? '').trim();
     const values = { orgNodeId: text('orgNodeId'), kind: text('kind'), title: text('title'), place: text('place'), deadline: text('deadline'), photoUrl: text('photoUrl') };
     const fields: Record<string, string> = {};
-    if (!values.orgNodeId) fields.orgNodeId = '请选择所属组织';
-    if (!(KINDS as readonly string[]).includes(values.kind)) fields.kind = '请选择隐患类型';
-    if (!values.title) fields.title = '请用一句话写下隐患';
-    if (!values.place) fields.place = '请填写位置';
+    if (!values.orgNodeId) fields.orgNodeId = m.hz_e_org();
+    if (!(KINDS as readonly string[]).includes(values.kind)) fields.kind = m.hz_e_kind();
+    if (!values.title) fields.title = m.hz_e_title();
+    if (!values.place) fields.place = m.hz_e_place();
     if (Object.keys(fields).length) return failForm(400, values, { fields });
     const { reportHazard } = await query(event, ReportHazard, {
       input: { orgNodeId: values.orgNodeId, kind: values.kind as HazardKind, title: values.title, place: values.place, deadline: values.deadline || null, photoUrls: values.photoUrl ? [values.photoUrl] : [] },
     });
     if (reportHazard.hazard) return { reported: true };
     const userErrors = reportHazard.userErrors.map((e) => (e.field?.[1] === 'photoUrls' ? { ...e, field: ['input', 'photoUrl'] } : e));
-    return failUserErrors(userErrors, { fields: ['orgNodeId', 'kind', 'title', 'place', 'deadline', 'photoUrl'], fallback: '登记没有成功', values });
+    return failUserErrors(userErrors, { fields: ['orgNodeId', 'kind', 'title', 'place', 'deadline', 'photoUrl'], fallback: m.hz_e_failed(), values });
   },
   step: async (event) => {
     const form = await event.request.formData();
@@ -54,20 +55,20 @@ export const actions: Actions = {
       },
     });
     if (transitionHazard.hazard) return { stepped: transitionHazard.hazard.state };
-    return fail(400, { stepError: transitionHazard.userErrors[0]?.message ?? '操作没有成功', hazardId: String(form.get('hazardId') ?? '') });
+    return fail(400, { stepError: transitionHazard.userErrors[0]?.message ?? m.hz_e_step_failed(), hazardId: String(form.get('hazardId') ?? '') });
   },
   patrol: async (event) => {
     const form = await event.request.formData();
     const text = (n: string) => String(form.get(n) ?? '').trim();
     const values = { orgNodeId: text('orgNodeId'), kind: text('kind'), route: text('route'), patrollers: text('patrollers'), billboardsChecked: text('billboardsChecked'), notes: text('notes') };
     const fields: Record<string, string> = {};
-    if (!values.route) fields.route = '请填写巡查路线';
-    if (!values.patrollers) fields.patrollers = '请填写巡查人员';
+    if (!values.route) fields.route = m.hz_e_route();
+    if (!values.patrollers) fields.patrollers = m.hz_e_patrollers();
     if (Object.keys(fields).length) return failForm(400, values, { fields });
     const { recordPatrol } = await query(event, RecordPatrol, {
       input: { orgNodeId: values.orgNodeId, kind: (values.kind || 'RIVER') as PatrolKind, route: values.route, patrollers: values.patrollers, billboardsChecked: values.billboardsChecked ? Number(values.billboardsChecked) : 0, notes: values.notes || null },
     });
     if (recordPatrol.patrol) return { patrolled: true };
-    return failUserErrors(recordPatrol.userErrors, { fields: ['orgNodeId', 'route', 'patrollers', 'billboardsChecked', 'notes'], fallback: '登记没有成功', values });
+    return failUserErrors(recordPatrol.userErrors, { fields: ['orgNodeId', 'route', 'patrollers', 'billboardsChecked', 'notes'], fallback: m.hz_e_failed(), values });
   },
 };
