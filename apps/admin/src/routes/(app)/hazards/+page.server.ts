@@ -3,6 +3,7 @@ import { failForm, failUserErrors } from '$lib/forms';
 import { governanceChoices } from '$lib/server/governance';
 import type { HazardAction, HazardKind, HazardState, PatrolKind } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
+import { uploadFile } from '$lib/server/media';
 import { HazardBoard, RecordPatrol, ReportHazard, TransitionHazard } from './queries';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/i18n';
@@ -32,7 +33,8 @@ export const actions: Actions = {
   report: async (event) => {
     const form = await event.request.formData();
     const text = (n: string) => String(form.get(n) ?? '').trim();
-    const values = { orgNodeId: text('orgNodeId'), kind: text('kind'), title: text('title'), place: text('place'), deadline: text('deadline'), photoUrl: text('photoUrl') };
+    const values = { orgNodeId: text('orgNodeId'), kind: text('kind'), title: text('title'), place: text('place'), deadline: text('deadline') };
+    const photo = form.get('photo');
     const fields: Record<string, string> = {};
     if (!values.orgNodeId) fields.orgNodeId = m.hz_e_org();
     if (!(KINDS as readonly string[]).includes(values.kind)) fields.kind = m.hz_e_kind();
@@ -40,11 +42,15 @@ export const actions: Actions = {
     if (!values.place) fields.place = m.hz_e_place();
     if (Object.keys(fields).length) return failForm(400, values, { fields });
     const { reportHazard } = await query(event, ReportHazard, {
-      input: { orgNodeId: values.orgNodeId, kind: values.kind as HazardKind, title: values.title, place: values.place, deadline: values.deadline || null, photoUrls: values.photoUrl ? [values.photoUrl] : [] },
+      input: { orgNodeId: values.orgNodeId, kind: values.kind as HazardKind, title: values.title, place: values.place, deadline: values.deadline || null },
     });
-    if (reportHazard.hazard) return { reported: true };
-    const userErrors = reportHazard.userErrors.map((e) => (e.field?.[1] === 'photoUrls' ? { ...e, field: ['input', 'photoUrl'] } : e));
-    return failUserErrors(userErrors, { fields: ['orgNodeId', 'kind', 'title', 'place', 'deadline', 'photoUrl'], fallback: m.hz_e_failed(), values });
+    if (reportHazard.hazard) {
+      // the photo taken on the spot goes up once the hazard exists; if it fails, the hazard stays reported and says so
+      if (!(photo instanceof File) || photo.size === 0) return { reported: true };
+      const upload = await uploadFile(event, photo, { kind: 'IMAGE', attachTo: reportHazard.hazard.id });
+      return upload.ok ? { reported: true } : { reported: true, photoError: upload.message, hazardId: reportHazard.hazard.id };
+    }
+    return failUserErrors(reportHazard.userErrors, { fields: ['orgNodeId', 'kind', 'title', 'place', 'deadline'], fallback: m.hz_e_failed(), values });
   },
   step: async (event) => {
     const form = await event.request.formData();
@@ -56,6 +62,17 @@ export const actions: Actions = {
     });
     if (transitionHazard.hazard) return { stepped: transitionHazard.hazard.state };
     return fail(400, { stepError: transitionHazard.userErrors[0]?.message ?? m.hz_e_step_failed(), hazardId: String(form.get('hazardId') ?? '') });
+  },
+  /** A photo of one hazard on the board (before or after the fix), attached to it as private as the hazard. */
+  photo: async (event) => {
+    const form = await event.request.formData();
+    const hazardId = String(form.get('hazardId') ?? '');
+    const file = form.get('photo');
+    const extra = { kind: 'photo' as const, hazardId };
+    if (!(file instanceof File) || file.size === 0) return failForm(400, {}, { fields: { photo: m.media_e_no_photo() } }, extra);
+    const result = await uploadFile(event, file, { kind: 'IMAGE', attachTo: hazardId });
+    if (!result.ok) return failForm(400, {}, { fields: { photo: result.message } }, extra);
+    return { ...extra, photoDone: true };
   },
   patrol: async (event) => {
     const form = await event.request.formData();
