@@ -341,6 +341,29 @@ describe.skipIf(!browserTestsEnabled('admin demands (board, intake, demand page,
     await page.context().close();
   });
 
+  it('shows the board in English after the language switch, with no Chinese words of its own left', async () => {
+    const page = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, COMMUNITY_ADMIN);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/demands');
+    await page.getByRole('button', { name: /语言 \/ Language/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Demands');
+    const board = page.getByRole('navigation', { name: 'By state' });
+    expect(await board.getByRole('link', { name: /Awaiting acceptance/ }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Log a demand' }).count()).toBe(1);
+    expect(await page.getByText('Export to Excel').count()).toBe(1);
+    expect(await page.locator('[data-metric="satisfactionRate"]').textContent()).toMatch(/\d+ ratings$/);
+    const text = (await page.textContent('main'))!;
+    for (const word of ['登记诉求', '按时响应率', '满意率', '条评价', '按状态', '筛选', '关键词', '全部类别', '只看已超时', '导出', '办理：', '共建单位']) {
+      expect(text, word).not.toContain(word);
+    }
+    await page.goto('/demands/new');
+    expect(await page.getByLabel('Problem (one sentence)').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Log it' }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('says plainly when someone else changed the demand first, with a reload link', async () => {
     const token = await staffToken(harness, COMMUNITY_ADMIN);
     const { viewer } = await api(harness, TestViewerGrants, {}, token);

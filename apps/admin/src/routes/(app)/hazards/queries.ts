@@ -27,6 +27,13 @@ export const HazardBoard = graphql(`
           foundBy
           foundAt
           allowedActions
+          attachments {
+            id
+            kind
+            url
+            width
+            height
+          }
         }
       }
     }

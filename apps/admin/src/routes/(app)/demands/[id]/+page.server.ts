@@ -6,10 +6,11 @@ import { uploadFile } from '$lib/server/media';
 import { DemandAssigneeChoices } from '../queries';
 import { AddDemandComment, DemandAssignableAccounts, DemandByCodeForStaff, DemandPage, RevealDemandContact, TransitionDemand } from './queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
   const [{ node, demandTransitions }, { viewer }] = await Promise.all([query(event, DemandPage, { id: event.params.id }), event.parent()]);
-  if (!node || node.__typename !== 'Demand') error(404, '诉求不存在或您无权查看');
+  if (!node || node.__typename !== 'Demand') error(404, m.dm_not_found());
   const canAssign = node.allowedActions.includes('ASSIGN');
   const [choices, staff] = await Promise.all([
     canAssign && node.community ? query(event, DemandAssigneeChoices, { communityId: node.community.id }) : null,
@@ -60,21 +61,21 @@ async function transition(event: RequestEvent) {
   const extra = { kind: 'transition' as const, action };
   const expectedVersion = Number(form.get('expectedVersion'));
   if (!(ACTIONS as readonly string[]).includes(action) || !Number.isInteger(expectedVersion)) {
-    return failForm(400, values, { form: '请求不完整，请刷新页面后重试' }, extra);
+    return failForm(400, values, { form: m.dm_e_incomplete() }, extra);
   }
   const fields: Partial<Record<'reason' | 'duplicateOf' | 'assignee', string>> = {};
-  if ((action === 'REJECT' || action === 'REOPEN') && !values.reason) fields.reason = action === 'REJECT' ? '请写明不予受理的原因，居民会看到' : '请写明重新办理的原因';
+  if ((action === 'REJECT' || action === 'REOPEN') && !values.reason) fields.reason = action === 'REJECT' ? m.dm_e_reject_reason() : m.dm_e_reopen_reason();
   const assignee = action === 'ASSIGN' ? assigneeInput(values.assignee) : null;
-  if (action === 'ASSIGN' && !assignee) fields.assignee = '请选择指派给谁';
+  if (action === 'ASSIGN' && !assignee) fields.assignee = m.dm_e_assignee();
   let duplicateOfId: string | null = null;
   if (action === 'MARK_DUPLICATE') {
     const code = values.duplicateOf.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
-    if (!code) fields.duplicateOf = '请填写重复的那件诉求的受理编号';
+    if (!code) fields.duplicateOf = m.dm_e_dup_code();
     else {
       const found = await query(event, DemandByCodeForStaff, { filter: { query: code } });
       duplicateOfId = found.demands.edges.find((e) => e.node.ticketCode === code)?.node.id ?? null;
-      if (!duplicateOfId) fields.duplicateOf = `找不到受理编号为 ${code} 的诉求`;
-      else if (duplicateOfId === event.params.id) fields.duplicateOf = '不能标记为与自己重复';
+      if (!duplicateOfId) fields.duplicateOf = m.dm_e_dup_unknown({ code });
+      else if (duplicateOfId === event.params.id) fields.duplicateOf = m.dm_e_dup_self();
     }
   }
   if (Object.keys(fields).length > 0) return failForm(400, values, { fields }, extra);
@@ -87,7 +88,7 @@ async function transition(event: RequestEvent) {
   if (stale) return failForm(409, values, { form: stale.message }, { ...extra, outdated: stale.code });
   return failUserErrors(transitionDemand.userErrors, {
     fields: ['reason', 'duplicateOf', 'assignee', 'duplicateOfId', 'accountId', 'orgNodeId', 'unitId'],
-    fallback: '操作没有成功，请刷新后重试',
+    fallback: m.dm_e_transition_failed(),
     values,
     extra,
   });
@@ -98,31 +99,31 @@ async function comment(event: RequestEvent) {
   const visibility = form.get('visibility') === 'PUBLIC' ? 'PUBLIC' : 'INTERNAL';
   const values = { body: String(form.get('body') ?? '').trim(), visibility };
   const extra = { kind: 'comment' as const };
-  if (!values.body) return failForm(400, values, { fields: { body: visibility === 'PUBLIC' ? '请写下给居民的答复' : '请写下备注内容' } }, extra);
+  if (!values.body) return failForm(400, values, { fields: { body: visibility === 'PUBLIC' ? m.dm_e_reply_body() : m.dm_e_note_body() } }, extra);
   const { addDemandComment } = await query(event, AddDemandComment, {
     input: { demandId: event.params.id, body: values.body, visibility, expectedVersion: Number(form.get('expectedVersion')) },
   });
   if (addDemandComment.demand && addDemandComment.userErrors.length === 0) return { done: visibility === 'PUBLIC' ? 'REPLY' : 'NOTE' };
   const stale = outdated(addDemandComment.userErrors);
   if (stale) return failForm(409, values, { form: stale.message }, { ...extra, outdated: stale.code });
-  return failUserErrors(addDemandComment.userErrors, { fields: ['body'], fallback: '没有保存成功，请稍后再试', values, extra });
+  return failUserErrors(addDemandComment.userErrors, { fields: ['body'], fallback: m.dm_e_comment_failed(), values, extra });
 }
 
 async function reveal(event: RequestEvent) {
   const form = await event.request.formData();
   const values = { reason: String(form.get('reason') ?? '').trim() };
   const extra = { kind: 'reveal' as const };
-  if (values.reason.length < 2) return failForm(400, values, { fields: { reason: '请写明查看完整号码的原因，例如：电话回访' } }, extra);
+  if (values.reason.length < 2) return failForm(400, values, { fields: { reason: m.dm_e_reveal_reason() } }, extra);
   const { revealDemandContact } = await query(event, RevealDemandContact, { input: { demandId: event.params.id, reason: values.reason } });
   if (revealDemandContact.contact) return { contact: revealDemandContact.contact };
-  return failUserErrors(revealDemandContact.userErrors, { fields: ['reason'], fallback: '您无权查看完整号码', values, extra, status: 403 });
+  return failUserErrors(revealDemandContact.userErrors, { fields: ['reason'], fallback: m.dm_e_reveal_forbidden(), values, extra, status: 403 });
 }
 
 /** A photo taken on the spot (照片): passed on to the API, which checks it, strips its location and attaches it. */
 async function photo(event: RequestEvent) {
   const form = await event.request.formData();
   const file = form.get('photo');
-  if (!(file instanceof File) || file.size === 0) return failForm(400, {}, { fields: { photo: '请选择或拍摄一张照片' } }, { kind: 'photo' as const });
+  if (!(file instanceof File) || file.size === 0) return failForm(400, {}, { fields: { photo: m.media_e_no_photo() } }, { kind: 'photo' as const });
   const result = await uploadFile(event, file, { kind: 'IMAGE', attachTo: event.params.id });
   if (!result.ok) return failForm(400, {}, { fields: { photo: result.message } }, { kind: 'photo' as const });
   return { kind: 'photo' as const, done: 'PHOTO' };

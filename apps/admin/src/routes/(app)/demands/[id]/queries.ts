@@ -48,6 +48,7 @@ export const DemandPage = graphql(`
           toState
           body
           actorRole
+          actorKind
           actorName
           public
           escalationLevel

@@ -7,6 +7,7 @@ import { query } from '$lib/server/api';
 import { DEMAND_CATEGORIES, DEMAND_CHANNELS } from '$lib/demand/filters';
 import { DemandAssigneeChoices } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const CreateDemand = graphql(`
   mutation CreateDemand($input: CreateDemandInput!) {
@@ -44,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
       channel: (DEMAND_CHANNELS as string[]).includes(channel ?? '') ? (channel as DemandChannel) : 'WALK_IN',
     },
     idempotencyKey: randomUUID(),
-    crumbs: { title: '登记诉求' },
+    crumbs: { title: m.dm_new() },
   };
 };
 
@@ -61,14 +62,14 @@ export const actions: Actions = {
     values.resolvedOnSpot = form.get('resolvedOnSpot') === 'on';
 
     const fields: Partial<Record<Field, string>> = {};
-    if (!values.orgNodeId) fields.orgNodeId = '请选择诉求所属的组织';
-    if (!(DEMAND_CHANNELS as string[]).includes(values.channel)) fields.channel = '请选择来源渠道';
-    if (!(DEMAND_CATEGORIES as string[]).includes(values.category)) fields.category = '请选择类别';
-    if (!values.title) fields.title = '请用一句话写下问题';
-    else if (values.title.length > 100) fields.title = '标题最多 100 个字';
+    if (!values.orgNodeId) fields.orgNodeId = m.dm_e_org();
+    if (!(DEMAND_CHANNELS as string[]).includes(values.channel)) fields.channel = m.dm_e_channel();
+    if (!(DEMAND_CATEGORIES as string[]).includes(values.category)) fields.category = m.dm_e_category();
+    if (!values.title) fields.title = m.dm_e_title();
+    else if (values.title.length > 100) fields.title = m.dm_e_title_long();
     const phone = values.residentPhone.normalize('NFKC').replace(/[\s\-()]/g, '');
-    if (phone && !/^1\d{10}$/.test(phone)) fields.residentPhone = '请填写 11 位手机号，或留空';
-    if (values.resolvedOnSpot && !values.resolution) fields.resolution = '当场解决的，请写下怎么解决的';
+    if (phone && !/^1\d{10}$/.test(phone)) fields.residentPhone = m.dm_e_phone();
+    if (values.resolvedOnSpot && !values.resolution) fields.resolution = m.dm_e_resolution();
     if (Object.keys(fields).length > 0) return failForm(400, values, { fields });
 
     const place = { compound: values.compound || null, building: values.building || null, text: values.placeText || null };
@@ -93,7 +94,7 @@ export const actions: Actions = {
     const userErrors = createDemand.userErrors.map((e) => (e.field?.at(-1) === 'text' ? { ...e, field: ['input', 'placeText'] } : e));
     return failUserErrors(userErrors, {
       fields: FIELDS,
-      fallback: '登记没有成功，请稍后再试',
+      fallback: m.dm_e_create_failed(),
       values,
     });
   },
