@@ -53,7 +53,7 @@ export const actions: Actions = {
         demands: values.demandTitle ? [{ title: values.demandTitle, category: values.demandCategory as DemandCategory }] : [],
       },
     });
-    if (recordVisit.visit) return { saved: { demands: recordVisit.visit.demands } };
+    if (recordVisit.visit) return { saved: { id: recordVisit.visit.id, demands: recordVisit.visit.demands } };
     const userErrors = recordVisit.userErrors.map((e) => {
       const last = e.field?.at(-1);
       if (e.field?.[1] === 'demands') return { ...e, field: ['input', last === 'category' ? 'demandCategory' : 'demandTitle'] };
