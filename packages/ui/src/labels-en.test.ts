@@ -18,5 +18,7 @@ describe('English enum labels', () => {
     expect(labelsFor('en').REGISTRATION_STATUS_LABEL.CHECKED_IN).toBe('Checked in');
     expect(labelsFor('zh-CN').REGISTRATION_STATUS_LABEL.CHECKED_IN).toBe('已签到');
     expect(labelsFor('zh-CN').MEETING_KIND_LABEL).toBe(ENUM_LABELS.MeetingKind);
+    expect(labelsFor('en').DECISION_STATE_LABEL.SOLICITING).toBe('Taking opinions');
+    expect(labelsFor('zh-CN').DECISION_STEP_KIND_LABEL).toBe(ENUM_LABELS.DecisionStepKind);
   });
 });

@@ -135,6 +135,9 @@ function tablesIn(locale: Locale) {
     PATROL_KIND_LABEL: t.PatrolKind,
     PROJECT_AREA_LABEL: t.PartyProjectArea,
     PROJECT_STATUS_LABEL: t.PartyProjectStatus,
+    DECISION_STATE_LABEL: t.DecisionState,
+    DECISION_ACTION_LABEL: t.DecisionAction,
+    DECISION_STEP_KIND_LABEL: t.DecisionStepKind,
   } as const;
 }
 

@@ -69,4 +69,7 @@ export const HAZARD_ACTION_LABEL = live('HAZARD_ACTION_LABEL');
 export const PATROL_KIND_LABEL = live('PATROL_KIND_LABEL');
 export const PROJECT_AREA_LABEL = live('PROJECT_AREA_LABEL');
 export const PROJECT_STATUS_LABEL = live('PROJECT_STATUS_LABEL');
+export const DECISION_STATE_LABEL = live('DECISION_STATE_LABEL');
+export const DECISION_ACTION_LABEL = live('DECISION_ACTION_LABEL');
+export const DECISION_STEP_KIND_LABEL = live('DECISION_STEP_KIND_LABEL');
 export type { LeaderState } from '@tongxin/ui';

@@ -2,6 +2,7 @@ import type { DecisionState } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { DecisionList } from './queries';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const STATES = ['DRAFT', 'SOLICITING', 'PROPOSED', 'DELIBERATED', 'RESOLVED', 'DECISION_PUBLISHED', 'RESULT_PUBLISHED'] as const;
 const PAGE = 20;
@@ -21,6 +22,6 @@ export const load: PageServerLoad = async (event) => {
     ...list, selected: { state, q }, page: { size: PAGE, first: !p.get('after') },
     nextHref: list.decisions.pageInfo.hasNextPage ? `?${keep}` : null,
     exportHref: `/export/decisions.xlsx${exportQuery.size ? `?${exportQuery}` : ''}`,
-    crumbs: { title: '一征三议两公开' },
+    crumbs: { title: m.dc_title() },
   };
 };

@@ -56,6 +56,7 @@ describe.runIf(browserTestsEnabled('meetings from a schedule'))('meetings (议�
   let harness: Harness;
   let ticketCode: string;
   let demandId: string;
+  let meetingPath: string;
   beforeAll(async () => {
     harness = await startHarness();
     const url = harness.platform.graphqlUrl;
@@ -87,6 +88,7 @@ describe.runIf(browserTestsEnabled('meetings from a schedule'))('meetings (议�
     await series.getByRole('button', { name: '生成会议' }).first().click();
     await page.waitForURL(/\/meetings\/[^/]+$/);
     await expect.poll(() => page.locator('h1').textContent()).toContain('逢三板凳议事会');
+    meetingPath = new URL(page.url()).pathname;
 
     await page.getByLabel('关联诉求（受理编号，可不填）').fill(ticketCode.toLowerCase());
     await page.getByRole('button', { name: '添加议题' }).click();
@@ -99,6 +101,41 @@ describe.runIf(browserTestsEnabled('meetings from a schedule'))('meetings (议�
 
     await page.goto(`/demands/${encodeURIComponent(demandId)}`);
     await expect.poll(() => page.locator('main').textContent()).toContain('决议：物业三日内清运，楼栋长监督');
+  }, 120_000);
+
+  it('reads in English after the 语言 / Language switch: list, schedule dates and meeting page', async () => {
+    const page = await harness.newPage({ viewport: { width: 375, height: 812 } });
+    await signIn(page, BRANCH_SECRETARY);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/meetings');
+    await page.getByRole('button', { name: /语言 \/ Language/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.locator('h1').textContent()).toBe('Meetings');
+    for (const name of ['Recurring meetings', 'Arrange a meeting']) expect(await page.getByRole('heading', { name }).count(), name).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Meetings in \d{4}-\d{2} \(\d+\)$/ }).count()).toBe(1);
+    expect(await page.getByLabel('Meeting name').count()).toBe(1);
+    const series = page.locator('article.schedule', { hasText: '逢三板凳议事会' });
+    // the kind in English, the dates as 13 December
+    expect(await series.locator('h3').textContent()).toContain('Bench talk');
+    for (const d of await series.locator('.dates > li > span').allTextContents()) expect(d).toMatch(/^\d{1,2} [A-Z][a-z]+/);
+    expect(await series.getByRole('button', { name: /^Create the meeting/ }).count()).toBeGreaterThan(0);
+    const list = (await page.textContent('main'))!;
+    for (const word of ['固定会议安排', '生成会议', '调整', '改期', '本次取消', '上个月', '下个月', '安排一次会议', '会议名称', '召开组织', '创建会议', '日期', '时间', '地点', '出席']) {
+      expect(list, word).not.toContain(word);
+    }
+    await expectNoSeriousA11yIssues(page);
+
+    // the meeting made from the schedule, in English
+    await page.goto(meetingPath);
+    for (const name of ['Agenda and decisions', 'Add an agenda item', 'Minutes']) expect(await page.getByRole('heading', { name }).count(), name).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Attendees \(\d+ of \d+ present\)$/ }).count()).toBe(1);
+    expect(await page.getByLabel('Linked demand (ticket code, optional)').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(1);
+    const meeting = (await page.textContent('main'))!;
+    expect(meeting).toContain('Decision: 物业三日内清运，楼栋长监督');
+    for (const word of ['议题与决议', '添加议题', '关联诉求', '记录决议', '参会人员', '会议记录', '会议状态', '保存', '地点待定', '属于固定安排', '决议：']) expect(meeting, word).not.toContain(word);
+    await expectNoSeriousA11yIssues(page);
+    await page.context().close();
   }, 120_000);
 
   it('a branch that missed a required meeting shows the warning on its page', async () => {

@@ -5,6 +5,7 @@ import type { DemandCategory, VisitKind, VisitLedgerGroup } from '$lib/gql/graph
 import { query } from '$lib/server/api';
 import { RecordVisit, VisitPage } from './queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 /** Roles that record visits (the API's Visit write rule). */
 const VISIT_ROLES = new Set(['COMMITTEE_ADMIN', 'BRANCH_SECRETARY', 'GRID_WORKER']);
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
     query(event, VisitPage, { filter, groupBy: group, first: 20 }),
     governanceChoices(event, viewer?.grants ?? [], VISIT_ROLES),
   ]);
-  return { ...page, group, period, ...choices, key: randomUUID(), crumbs: { title: '走访（民情日记）' } };
+  return { ...page, group, period, ...choices, key: randomUUID(), crumbs: { title: m.vs_title() } };
 };
 
 const FIELDS = ['visitorMemberId', 'orgNodeId', 'place', 'kind', 'findings', 'opinions', 'fixedOnSpot', 'demandTitle', 'demandCategory'] as const;
@@ -34,10 +35,10 @@ export const actions: Actions = {
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const values = Object.fromEntries(FIELDS.map((f) => [f, text(f)])) as Record<Field, string>;
     const fields: Partial<Record<Field, string>> = {};
-    if (!values.orgNodeId && !values.visitorMemberId) fields.orgNodeId = '请选择走访人或所属党组织';
-    if (!values.place) fields.place = '请填写走访的住户或地点';
-    if (!(KINDS as readonly string[]).includes(values.kind)) fields.kind = '请选择走访类型';
-    if (values.demandTitle && !(CATEGORIES as readonly string[]).includes(values.demandCategory)) fields.demandCategory = '请选择诉求类别';
+    if (!values.orgNodeId && !values.visitorMemberId) fields.orgNodeId = m.vs_v_org();
+    if (!values.place) fields.place = m.vs_v_place();
+    if (!(KINDS as readonly string[]).includes(values.kind)) fields.kind = m.vs_v_kind();
+    if (values.demandTitle && !(CATEGORIES as readonly string[]).includes(values.demandCategory)) fields.demandCategory = m.vs_v_category();
     const count = (v: string) => (v === '' ? null : Number(v));
     if (Object.keys(fields).length) return failForm(400, values, { fields });
     const { recordVisit } = await query(event, RecordVisit, {
@@ -52,12 +53,12 @@ export const actions: Actions = {
         demands: values.demandTitle ? [{ title: values.demandTitle, category: values.demandCategory as DemandCategory }] : [],
       },
     });
-    if (recordVisit.visit) return { saved: { demands: recordVisit.visit.demands } };
+    if (recordVisit.visit) return { saved: { id: recordVisit.visit.id, demands: recordVisit.visit.demands } };
     const userErrors = recordVisit.userErrors.map((e) => {
       const last = e.field?.at(-1);
       if (e.field?.[1] === 'demands') return { ...e, field: ['input', last === 'category' ? 'demandCategory' : 'demandTitle'] };
       return e;
     });
-    return failUserErrors(userErrors, { fields: FIELDS, fallback: '登记没有成功，请稍后再试', values });
+    return failUserErrors(userErrors, { fields: FIELDS, fallback: m.vs_record_failed(), values });
   },
 };

@@ -42,6 +42,10 @@ export const VisitPage = graphql(`
             ticketCode
             title
           }
+          attachments {
+            id
+            kind
+          }
         }
       }
     }

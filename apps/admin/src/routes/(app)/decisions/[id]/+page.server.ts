@@ -4,13 +4,14 @@ import type { DecisionAction } from '$lib/gql/graphql';
 import { query } from '$lib/server/api';
 import { AdvanceDecision, DecisionDetail } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const ACTIONS = ['OPEN_SOLICITATION', 'PROPOSE', 'DELIBERATE', 'RESOLVE', 'PUBLISH_DECISION', 'PUBLISH_RESULT'] as const;
 const FIELDS = ['action', 'confirm', 'record', 'body', 'heldOn', 'opensAt', 'closesAt', 'votesFor', 'votesAgainst', 'votesAbstain'] as const;
 
 export const load: PageServerLoad = async (event) => {
   const { node } = await query(event, DecisionDetail, { id: event.params.id });
-  if (node?.__typename !== 'Decision') error(404, '找不到该事项');
+  if (node?.__typename !== 'Decision') error(404, m.dc_not_found());
   return { decision: node, crumbs: { title: node.title } };
 };
 
@@ -35,15 +36,15 @@ export const actions: Actions = {
       votesFor: text('votesFor'), votesAgainst: text('votesAgainst'), votesAbstain: text('votesAbstain'), confirm: text('confirm'),
     };
     const fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
-    if (!(ACTIONS as readonly string[]).includes(values.action)) fields.action = '请选择要记录的步骤';
-    if (!values.record) fields.record = '请填写记录内容';
-    if (values.action.startsWith('PUBLISH_') && values.confirm !== 'yes') fields.confirm = '公开后不能撤回，请勾选确认';
+    if (!(ACTIONS as readonly string[]).includes(values.action)) fields.action = m.dc_v_action();
+    if (!values.record) fields.record = m.dc_v_record();
+    if (values.action.startsWith('PUBLISH_') && values.confirm !== 'yes') fields.confirm = m.dc_v_confirm();
     const opensAt = values.opensAt ? beijing(values.opensAt) : null;
-    if (values.opensAt && !opensAt) fields.opensAt = '请选择开始时间';
+    if (values.opensAt && !opensAt) fields.opensAt = m.dc_v_opens();
     const closesAt = values.closesAt ? beijing(values.closesAt) : null;
-    if (values.action === 'OPEN_SOLICITATION' && !closesAt) fields.closesAt = '请选择征求意见截止时间';
+    if (values.action === 'OPEN_SOLICITATION' && !closesAt) fields.closesAt = m.dc_v_closes();
     const votes = { votesFor: count(values.votesFor), votesAgainst: count(values.votesAgainst), votesAbstain: count(values.votesAbstain) };
-    for (const [k, v] of Object.entries(votes)) if (v === undefined) fields[k as 'votesFor'] = '请填写 0 或正整数';
+    for (const [k, v] of Object.entries(votes)) if (v === undefined) fields[k as 'votesFor'] = m.dc_v_count();
     if (Object.keys(fields).length) return failForm(400, values, { fields });
     const isResolve = values.action === 'RESOLVE';
     const { advanceDecision } = await query(event, AdvanceDecision, {
@@ -55,6 +56,6 @@ export const actions: Actions = {
       },
     });
     if (advanceDecision.decision) return { stepped: advanceDecision.decision.state };
-    return failUserErrors(advanceDecision.userErrors, { fields: FIELDS, fallback: '记录没有成功', values });
+    return failUserErrors(advanceDecision.userErrors, { fields: FIELDS, fallback: m.dc_step_failed(), values });
   },
 };

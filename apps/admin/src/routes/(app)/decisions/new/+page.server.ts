@@ -4,6 +4,7 @@ import { governanceChoices } from '$lib/server/governance';
 import { query } from '$lib/server/api';
 import { CreateDecision, DecisionFindDemand, DecisionLinkChoices } from '../queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const WRITE_ROLES = new Set(['COMMITTEE_ADMIN', 'BRANCH_SECRETARY']);
 const FIELDS = ['orgNodeId', 'title', 'summary', 'tickets', 'meetingId', 'projectId'] as const;
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
     nodes,
     meetings: links?.meetings.edges.map((e) => e.node) ?? [],
     projects: links?.partyProjects.edges.map((e) => e.node) ?? [],
-    crumbs: { title: '新建事项' },
+    crumbs: { title: m.dc_new() },
   };
 };
 
@@ -28,15 +29,15 @@ export const actions: Actions = {
     const text = (n: string) => String(form.get(n) ?? '').trim();
     const values = { orgNodeId: text('orgNodeId'), title: text('title'), summary: text('summary'), tickets: text('tickets'), meetingId: text('meetingId'), projectId: text('projectId') };
     const fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
-    if (!values.orgNodeId) fields.orgNodeId = '请选择责任党组织';
-    if (!values.title) fields.title = '请填写议事事项';
-    const codes = values.tickets.toUpperCase().split(/[\s,，、]+/).map((c) => c.replace(/-/g, '')).filter(Boolean);
-    if (codes.length > 20) fields.tickets = '最多关联 20 条诉求';
+    if (!values.orgNodeId) fields.orgNodeId = m.dc_v_org();
+    if (!values.title) fields.title = m.dc_v_title();
+    const codes = values.tickets.toUpperCase().split(/[\s,\uFF0C\u3001]+/).map((c) => c.replace(/-/g, '')).filter(Boolean);
+    if (codes.length > 20) fields.tickets = m.dc_v_tickets_max({ max: 20 });
     const demandIds: string[] = [];
     for (const code of fields.tickets ? [] : codes) {
       const found = await query(event, DecisionFindDemand, { filter: { query: code } });
       const hit = found.demands.edges.find((e) => e.node.ticketCode === code);
-      if (!hit) { fields.tickets = `没有找到受理编号为 ${code} 的诉求`; break; }
+      if (!hit) { fields.tickets = m.dc_v_ticket_missing({ code }); break; }
       demandIds.push(hit.node.id);
     }
     if (Object.keys(fields).length) return failForm(400, values, { fields });
@@ -45,6 +46,6 @@ export const actions: Actions = {
     });
     if (createDecision.decision) redirect(303, `/decisions/${createDecision.decision.id}`);
     const userErrors = createDecision.userErrors.map((e) => (e.field?.[1] === 'demandIds' ? { ...e, field: ['input', 'tickets'] } : e));
-    return failUserErrors(userErrors, { fields: FIELDS, fallback: '保存没有成功', values });
+    return failUserErrors(userErrors, { fields: FIELDS, fallback: m.dc_save_failed(), values });
   },
 };

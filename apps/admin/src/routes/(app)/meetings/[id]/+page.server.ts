@@ -5,12 +5,13 @@ import { query } from '$lib/server/api';
 import { uploadFile } from '$lib/server/media';
 import { AddAgendaItem, DecideAgendaItem, FindDemandByCode, MeetingDetail, UpdateMeeting } from './queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const CATEGORIES = ['ENVIRONMENT', 'PROPERTY', 'SAFETY', 'NEIGHBOUR_DISPUTE', 'FACILITIES', 'ELDERLY_CARE', 'OTHER'] as const;
 
 export const load: PageServerLoad = async (event) => {
   const { node } = await query(event, MeetingDetail, { id: event.params.id });
-  if (node?.__typename !== 'Meeting') error(404, '找不到该会议');
+  if (node?.__typename !== 'Meeting') error(404, m.mt_not_found());
   return { meeting: node, crumbs: { title: node.title } };
 };
 
@@ -19,7 +20,7 @@ export const actions: Actions = {
   photo: async (event) => {
     const form = await event.request.formData();
     const file = form.get('photo');
-    if (!(file instanceof File) || file.size === 0) return failForm(400, {}, { fields: { photo: '请选择或拍摄一张照片' } }, { kind: 'photo' as const });
+    if (!(file instanceof File) || file.size === 0) return failForm(400, {}, { fields: { photo: m.mt_v_photo() } }, { kind: 'photo' as const });
     const result = await uploadFile(event, file, { kind: 'IMAGE', attachTo: event.params.id });
     if (!result.ok) return failForm(400, {}, { fields: { photo: result.message } }, { kind: 'photo' as const });
     return { kind: 'photo' as const, photoDone: true };
@@ -33,12 +34,12 @@ export const actions: Actions = {
     if (values.ticketCode) {
       const found = await query(event, FindDemandByCode, { filter: { query: values.ticketCode } });
       const hit = found.demands.edges.find((e) => e.node.ticketCode === values.ticketCode);
-      if (!hit) fields.ticketCode = '没有找到这个受理编号的诉求';
+      if (!hit) fields.ticketCode = m.mt_v_ticket();
       else demandId = hit.node.id;
     }
-    if (!values.title && !demandId) fields.title = '请填写议题，或填写要讨论的诉求编号';
-    if (values.newCategory && !(CATEGORIES as readonly string[]).includes(values.newCategory)) fields.newCategory = '请选择类别';
-    if (values.newCategory && demandId) fields.newCategory = '已关联诉求的议题不再新建诉求';
+    if (!values.title && !demandId) fields.title = m.mt_v_agenda();
+    if (values.newCategory && !(CATEGORIES as readonly string[]).includes(values.newCategory)) fields.newCategory = m.mt_v_category();
+    if (values.newCategory && demandId) fields.newCategory = m.mt_v_category_linked();
     if (Object.keys(fields).length) return failForm(400, values, { fields });
     const { addAgendaItem } = await query(event, AddAgendaItem, {
       input: {
@@ -47,16 +48,16 @@ export const actions: Actions = {
       },
     });
     if (addAgendaItem.meeting) return { agendaAdded: true };
-    return failUserErrors(addAgendaItem.userErrors, { fields: ['title', 'ticketCode', 'newCategory'], fallback: '添加议题没有成功', values });
+    return failUserErrors(addAgendaItem.userErrors, { fields: ['title', 'ticketCode', 'newCategory'], fallback: m.mt_agenda_failed(), values });
   },
   decide: async (event) => {
     const form = await event.request.formData();
     const itemId = String(form.get('itemId') ?? '');
     const decision = String(form.get('decision') ?? '').trim();
-    if (!decision) return failForm(400, { itemId, decision }, { fields: { [`decision-${itemId}`]: '请填写决议' } });
+    if (!decision) return failForm(400, { itemId, decision }, { fields: { [`decision-${itemId}`]: m.mt_v_decision() } });
     const { decideAgendaItem } = await query(event, DecideAgendaItem, { input: { itemId, decision } });
     if (decideAgendaItem.meeting) return { decided: itemId };
-    return failForm(400, { itemId, decision }, { fields: { [`decision-${itemId}`]: decideAgendaItem.userErrors[0]?.message ?? '记录决议没有成功' } });
+    return failForm(400, { itemId, decision }, { fields: { [`decision-${itemId}`]: decideAgendaItem.userErrors[0]?.message ?? m.mt_decide_failed() } });
   },
   update: async (event) => {
     const form = await event.request.formData();
@@ -66,6 +67,6 @@ export const actions: Actions = {
       input: { meetingId: event.params.id, status: ['PLANNED', 'HELD', 'CANCELLED'].includes(status) ? (status as MeetingStatus) : null, minutes },
     });
     if (updateMeeting.meeting) return { updated: true };
-    return failUserErrors(updateMeeting.userErrors, { fields: ['status', 'minutes'], fallback: '保存没有成功', values: { status, minutes } });
+    return failUserErrors(updateMeeting.userErrors, { fields: ['status', 'minutes'], fallback: m.mt_save_failed(), values: { status, minutes } });
   },
 };
