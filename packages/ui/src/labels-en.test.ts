@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENUM_LABELS, ENUM_LABELS_EN, enumLabel, labelsFor } from './index.js';
+import { ENUM_LABELS, ENUM_LABELS_EN, enumLabel, labelsFor, SERVICE_ORDER_STATE_LABEL, SERVICE_ORDER_STATE_LABEL_EN } from './index.js';
 
 describe('English enum labels', () => {
   for (const [name, zh] of Object.entries(ENUM_LABELS)) {
@@ -18,5 +18,8 @@ describe('English enum labels', () => {
     expect(labelsFor('en').REGISTRATION_STATUS_LABEL.CHECKED_IN).toBe('Checked in');
     expect(labelsFor('zh-CN').REGISTRATION_STATUS_LABEL.CHECKED_IN).toBe('已签到');
     expect(labelsFor('zh-CN').MEETING_KIND_LABEL).toBe(ENUM_LABELS.MeetingKind);
+    expect(labelsFor('en').SERVICE_ORDER_STATE_LABEL.ACCEPTED).toBe('To dispatch');
+    expect(labelsFor('zh-CN').SERVICE_ORDER_STATE_LABEL.ACCEPTED).toBe('待派单');
+    expect(Object.keys(SERVICE_ORDER_STATE_LABEL_EN).sort()).toEqual(Object.keys(SERVICE_ORDER_STATE_LABEL).sort());
   });
 });
