@@ -23,10 +23,14 @@ export const load: PageServerLoad = async (event) => {
     building: (q.get('building') ?? '').trim().slice(0, 50) || null,
   };
   const after = q.get('after')?.slice(0, 200) || null;
-  if (!community) return { community: null, communities, filter, data: null, canWrite: false };
+  if (!community) return { community: null, communities, filter, data: null, canWrite: false, exportHref: null };
+  // the applicants this search shows, as a spreadsheet
+  const exportQuery = new URLSearchParams({ community: community.id });
+  for (const [k, v] of [['call', filter.callId], ['status', filter.status], ['skill', filter.skill], ['building', filter.building]] as const) if (v) exportQuery.set(k, v);
+  const exportHref = `/export/talent.xlsx?${exportQuery}`;
   const data = await query(event, TalentPage, { communityId: community.id, ...filter, first: 20, after });
   const canWrite = viewer.grants.some((g) => WRITE_ROLES.has(g.role) && g.node.level === 'COMMUNITY' && g.node.id === community.id);
-  return { community, communities, filter, data, canWrite };
+  return { community, communities, filter, data, canWrite, exportHref };
 };
 
 const str = (form: FormData, k: string) => String(form.get(k) ?? '').trim();

@@ -23,12 +23,16 @@ export const load: PageServerLoad = async (event) => {
   const filter = event.url.searchParams.get('state') ?? 'open';
   const states = FILTERS[filter] ?? FILTERS.open;
   const after = event.url.searchParams.get('after')?.slice(0, 200) || null;
-  if (!mine && !community) return { mine, community: null, communities, filter, orders: null, candidates: [] };
+  if (!mine && !community) return { mine, community: null, communities, filter, orders: null, candidates: [], exportHref: null };
+  // the same orders as the board (this tab's states, this community or the caller's own), as a spreadsheet
+  const exportQuery = new URLSearchParams(mine ? { mine: '1' } : { community: community!.id });
+  if (states) exportQuery.set('state', states.join(','));
+  const exportHref = `/export/service-orders.xlsx?${exportQuery}`;
   const { serviceOrders } = await query(event, ServiceOrdersBoard, { communityId: mine ? null : community!.id, states, mine, first: PAGE_SIZE, after });
   // whom to dispatch to: the same list for every order of the community, asked once on the first order that needs it
   const first = serviceOrders.edges.find((e) => ['SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'REOPENED'].includes(e.node.demand.state));
   const candidates = !mine && first ? (await query(event, ServiceDispatchCandidates, { demandId: first.node.demand.id })).serviceDispatchCandidates : [];
-  return { mine, community, communities, filter, orders: serviceOrders, candidates };
+  return { mine, community, communities, filter, orders: serviceOrders, candidates, exportHref };
 };
 
 const str = (form: FormData, k: string) => String(form.get(k) ?? '').trim();
