@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENUM_LABELS, ENUM_LABELS_EN, enumLabel, labelsFor } from './index.js';
+import { ENUM_LABELS, ENUM_LABELS_EN, enumLabel, labelsFor, SERVICE_ORDER_STATE_LABEL, SERVICE_ORDER_STATE_LABEL_EN } from './index.js';
 
 describe('English enum labels', () => {
   for (const [name, zh] of Object.entries(ENUM_LABELS)) {
@@ -20,5 +20,8 @@ describe('English enum labels', () => {
     expect(labelsFor('zh-CN').MEETING_KIND_LABEL).toBe(ENUM_LABELS.MeetingKind);
     expect(labelsFor('en').DECISION_STATE_LABEL.SOLICITING).toBe('Taking opinions');
     expect(labelsFor('zh-CN').DECISION_STEP_KIND_LABEL).toBe(ENUM_LABELS.DecisionStepKind);
+    expect(labelsFor('en').SERVICE_ORDER_STATE_LABEL.ACCEPTED).toBe('To dispatch');
+    expect(labelsFor('zh-CN').SERVICE_ORDER_STATE_LABEL.ACCEPTED).toBe('待派单');
+    expect(Object.keys(SERVICE_ORDER_STATE_LABEL_EN).sort()).toEqual(Object.keys(SERVICE_ORDER_STATE_LABEL).sort());
   });
 });

@@ -3,6 +3,7 @@
  * `labelsFor(locale)` gives the label tables under their usual export names in one language.
  */
 import * as zh from './labels.js';
+import { SERVICE_ORDER_STATE_LABEL } from './service-labels.js';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -74,6 +75,19 @@ export const ENUM_LABELS_EN: EnglishTables = {
   LeaderState: { SET: 'Set', NOT_SET: 'Not set', HIDDEN: 'Not visible to you' },
 };
 
+/** A service order's state in service words (the demand states as the service menu reads them), in English. */
+export const SERVICE_ORDER_STATE_LABEL_EN: Readonly<Record<keyof typeof SERVICE_ORDER_STATE_LABEL, string>> = {
+  SUBMITTED: 'Ordered',
+  ACCEPTED: 'To dispatch',
+  ASSIGNED: 'Dispatched',
+  IN_PROGRESS: 'Taken',
+  RESOLVED: 'Completed',
+  CLOSED: 'Completed',
+  REJECTED: 'Could not be taken on',
+  REOPENED: 'Being served again',
+  DUPLICATE: 'Duplicate',
+};
+
 /** The label of one enum value in a language (Chinese when the English table lacks it). */
 export function enumLabel<E extends keyof Tables>(name: E, value: keyof Tables[E] & string, locale: Locale = 'zh-CN'): string {
   const zhTable = zh.ENUM_LABELS[name] as Readonly<Record<string, string>>;
@@ -138,6 +152,13 @@ function tablesIn(locale: Locale) {
     DECISION_STATE_LABEL: t.DecisionState,
     DECISION_ACTION_LABEL: t.DecisionAction,
     DECISION_STEP_KIND_LABEL: t.DecisionStepKind,
+    SERVICE_CATEGORY_LABEL: t.ServiceCategory,
+    SERVICE_PROVIDER_KIND_LABEL: t.ServiceProviderKind,
+    SERVICE_ASSIGNEE_KIND_LABEL: t.ServiceAssigneeKind,
+    APPLICANT_STATUS_LABEL: t.ApplicantStatus,
+    APPLICANT_DECISION_LABEL: t.ApplicantDecision,
+    ANNOUNCEMENT_AUDIENCE_LABEL: t.AnnouncementAudience,
+    SERVICE_ORDER_STATE_LABEL: locale === 'en' ? SERVICE_ORDER_STATE_LABEL_EN : SERVICE_ORDER_STATE_LABEL,
   } as const;
 }
 

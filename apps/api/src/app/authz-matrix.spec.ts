@@ -301,6 +301,8 @@ export const routes: Record<string, 'staff' | 'caller' | 'public'> = {
   'GET /export/demands.xlsx': 'staff',
   'GET /export/party-projects.xlsx': 'staff',
   'GET /export/decisions.xlsx': 'staff',
+  'GET /export/service-orders.xlsx': 'staff',
+  'GET /export/talent.xlsx': 'staff',
   // uploads: staff upload; a file is served to whoever may read it (public files to anyone, others by their record)
   'POST /media': 'staff',
   'GET /media/:id': 'public',

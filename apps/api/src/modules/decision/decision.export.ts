@@ -7,22 +7,14 @@ import type { Request } from 'express';
 import { DECISION_STATE_LABEL, DECISION_STEP_KIND_LABEL } from '@tongxin/ui';
 import type { Context } from '../../graphql/context.js';
 import { sql } from '../../db/sql.js';
-import { UserFacingError } from '../../graphql/errors.js';
-import { HttpError, registerHttpRoute } from '../../http/registry.js';
-import { sendXlsx, type XlsxColumn } from '../../http/xlsx.js';
+import { registerListExport, queryParam as one } from '../../http/list-export.js';
+import { HttpError } from '../../http/registry.js';
+import type { XlsxColumn } from '../../http/xlsx.js';
 import { DecisionState, type DecisionEntity } from './decision.entity.js';
 import { listDecisions, todayIn } from './decision.service.js';
 import type { DecisionFilter } from './decision.types.js';
 
-const BATCH = 500;
 export const MAX_EXPORT_ROWS = 20_000;
-
-function one(req: Request, name: string): string | null {
-  const value = req.query[name];
-  if (value == null) return null;
-  if (typeof value !== 'string') throw new HttpError(400, 'INVALID_FILTER', `筛选条件 ${name} 只能有一个值`);
-  return value.trim() === '' ? null : value.trim();
-}
 
 export function decisionFilterFromQuery(req: Request): DecisionFilter {
   const state = one(req, 'state');
@@ -48,52 +40,34 @@ export const DECISION_EXPORT_COLUMNS: readonly XlsxColumn<Row>[] = [
   { header: '结果公开日期', value: (r) => day(r.d.resultPublishedAt), width: 12 },
 ];
 
-async function batchAt(ctx: Context, filter: DecisionFilter, offset: number): Promise<DecisionEntity[]> {
-  try {
-    return await listDecisions(ctx, filter, { offset, limit: Math.min(BATCH, MAX_EXPORT_ROWS - offset) });
-  } catch (error) {
-    if (error instanceof UserFacingError) throw new HttpError(400, 'INVALID_FILTER', error.message);
-    throw error;
-  }
+/** One page of decisions as rows: names, opinion counts and steps looked up once for the page. */
+async function rowsOf(ctx: Context, batch: DecisionEntity[], before: number): Promise<Row[]> {
+  const ids = batch.map((d) => d.id);
+  const nodeIds = [...new Set(batch.flatMap((d) => [d.orgNodeId, d.communityId]))];
+  const [nodes, counts, steps] = await Promise.all([
+    sql<{ id: number; name: string }>(ctx.em, `select id, name from org_node where id = any(?::int[])`, [nodeIds]),
+    sql<{ decision_id: number; n: string }>(ctx.em, `select decision_id, count(*) as n from decision_opinion where decision_id = any(?::int[]) group by decision_id`, [ids]),
+    sql<{ decision_id: number; kind: keyof typeof DECISION_STEP_KIND_LABEL; held_on: string; body: string; votes: string | null }>(ctx.em,
+      `select decision_id, kind, to_char(held_on, 'YYYY-MM-DD') as held_on, body,
+              case when votes_for is null then null else votes_for || '/' || votes_against || '/' || votes_abstain end as votes
+       from decision_step where decision_id = any(?::int[]) order by decision_id, held_on, id`, [ids]),
+  ]);
+  const name = new Map(nodes.map((x) => [x.id, x.name]));
+  const count = new Map(counts.map((x) => [x.decision_id, Number(x.n)]));
+  return batch.map((d, i) => ({
+    n: before + i + 1, d, community: name.get(d.communityId) ?? '', owner: name.get(d.orgNodeId) ?? '', opinions: count.get(d.id) ?? 0,
+    steps: steps.filter((s) => s.decision_id === d.id)
+      .map((s) => `${s.held_on} ${DECISION_STEP_KIND_LABEL[s.kind]}（${s.body}${s.votes ? `，赞成/反对/弃权 ${s.votes}` : ''}）`).join('；'),
+  }));
 }
 
-async function* rows(ctx: Context, filter: DecisionFilter, first: DecisionEntity[]): AsyncGenerator<Row> {
-  let n = 0;
-  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += BATCH) {
-    const page = offset === 0 ? first : await batchAt(ctx, filter, offset);
-    const batch = page.slice(0, BATCH);
-    if (batch.length === 0) return;
-    const ids = batch.map((d) => d.id);
-    const nodeIds = [...new Set(batch.flatMap((d) => [d.orgNodeId, d.communityId]))];
-    const [nodes, counts, steps] = await Promise.all([
-      sql<{ id: number; name: string }>(ctx.em, `select id, name from org_node where id = any(?::int[])`, [nodeIds]),
-      sql<{ decision_id: number; n: string }>(ctx.em, `select decision_id, count(*) as n from decision_opinion where decision_id = any(?::int[]) group by decision_id`, [ids]),
-      sql<{ decision_id: number; kind: keyof typeof DECISION_STEP_KIND_LABEL; held_on: string; body: string; votes: string | null }>(ctx.em,
-        `select decision_id, kind, to_char(held_on, 'YYYY-MM-DD') as held_on, body,
-                case when votes_for is null then null else votes_for || '/' || votes_against || '/' || votes_abstain end as votes
-         from decision_step where decision_id = any(?::int[]) order by decision_id, held_on, id`, [ids]),
-    ]);
-    const name = new Map(nodes.map((x) => [x.id, x.name]));
-    const count = new Map(counts.map((x) => [x.decision_id, Number(x.n)]));
-    for (const d of batch) {
-      n += 1;
-      yield {
-        n, d, community: name.get(d.communityId) ?? '', owner: name.get(d.orgNodeId) ?? '', opinions: count.get(d.id) ?? 0,
-        steps: steps.filter((s) => s.decision_id === d.id)
-          .map((s) => `${s.held_on} ${DECISION_STEP_KIND_LABEL[s.kind]}（${s.body}${s.votes ? `，赞成/反对/弃权 ${s.votes}` : ''}）`).join('；'),
-      };
-    }
-    if (page.length <= BATCH) return;
-  }
-}
-
-registerHttpRoute({
-  method: 'GET',
+registerListExport({
   path: '/export/decisions.xlsx',
-  auth: 'staff',
-  handler: async (ctx, req, res) => {
-    const filter = decisionFilterFromQuery(req);
-    const first = await batchAt(ctx, filter, 0);
-    await sendXlsx(res, { filename: `一征三议两公开台账-${todayIn()}.xlsx`, sheet: '一征三议两公开', columns: DECISION_EXPORT_COLUMNS, rows: rows(ctx, filter, first) });
-  },
+  filter: decisionFilterFromQuery,
+  list: listDecisions,
+  rows: rowsOf,
+  filename: () => `一征三议两公开台账-${todayIn()}.xlsx`,
+  sheet: '一征三议两公开',
+  columns: DECISION_EXPORT_COLUMNS,
+  maxRows: MAX_EXPORT_ROWS,
 });

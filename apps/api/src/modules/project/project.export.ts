@@ -8,22 +8,14 @@ import type { Request } from 'express';
 import { PROJECT_AREA_LABEL, PROJECT_STATUS_LABEL } from '@tongxin/ui';
 import type { Context } from '../../graphql/context.js';
 import { sql } from '../../db/sql.js';
-import { UserFacingError } from '../../graphql/errors.js';
-import { HttpError, registerHttpRoute } from '../../http/registry.js';
-import { sendXlsx, type XlsxColumn } from '../../http/xlsx.js';
+import { registerListExport, queryParam as one } from '../../http/list-export.js';
+import { HttpError } from '../../http/registry.js';
+import type { XlsxColumn } from '../../http/xlsx.js';
 import { PartyProjectArea, PartyProjectStatus, type PartyProjectEntity } from './project.entity.js';
 import { listProjects, todayIn } from './project.service.js';
 import type { PartyProjectFilter } from './project.types.js';
 
-const BATCH = 500;
 export const MAX_EXPORT_ROWS = 20_000;
-
-function one(req: Request, name: string): string | null {
-  const value = req.query[name];
-  if (value == null) return null;
-  if (typeof value !== 'string') throw new HttpError(400, 'INVALID_FILTER', `筛选条件 ${name} 只能有一个值`);
-  return value.trim() === '' ? null : value.trim();
-}
 
 export function projectFilterFromQuery(req: Request): PartyProjectFilter {
   const area = one(req, 'area');
@@ -57,53 +49,35 @@ export const PROJECT_EXPORT_COLUMNS: readonly XlsxColumn<ProjectRow>[] = [
   { header: '完成时间', value: (r) => r.p.completedOn },
 ];
 
-async function batchAt(ctx: Context, filter: PartyProjectFilter, offset: number): Promise<PartyProjectEntity[]> {
-  try {
-    return await listProjects(ctx, filter, { offset, limit: Math.min(BATCH, MAX_EXPORT_ROWS - offset) });
-  } catch (error) {
-    if (error instanceof UserFacingError) throw new HttpError(400, 'INVALID_FILTER', error.message);
-    throw error;
-  }
-}
-
-async function* rows(ctx: Context, filter: PartyProjectFilter, first: PartyProjectEntity[]): AsyncGenerator<ProjectRow> {
+/** One page of projects as rows: org names, units and progress notes looked up once for the page. */
+async function rowsOf(ctx: Context, batch: PartyProjectEntity[], before: number): Promise<ProjectRow[]> {
   const today = todayIn();
-  let n = 0;
-  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += BATCH) {
-    const page = offset === 0 ? first : await batchAt(ctx, filter, offset);
-    const batch = page.slice(0, BATCH);
-    if (batch.length === 0) return;
-    const nodeIds = [...new Set(batch.flatMap((p) => [p.orgNodeId, p.communityId]))];
-    const unitIds = [...new Set(batch.flatMap((p) => p.unitIds))];
-    const [nodes, units, notes] = await Promise.all([
-      sql<{ id: number; name: string }>(ctx.em, `select id, name from org_node where id = any(?::int[])`, [nodeIds]),
-      sql<{ id: number; name: string }>(ctx.em, `select id, name from co_building_unit where id = any(?::int[])`, [unitIds]),
-      sql<{ project_id: number; line: string }>(ctx.em,
-        `select project_id, to_char(noted_on, 'YYYY-MM-DD') || ' ' || body as line from party_project_progress where project_id = any(?::int[]) order by project_id, noted_on, id`,
-        [batch.map((p) => p.id)]),
-    ]);
-    const nodeName = new Map(nodes.map((x) => [x.id, x.name]));
-    const unitName = new Map(units.map((x) => [x.id, x.name]));
-    for (const p of batch) {
-      n += 1;
-      yield {
-        n, p, community: nodeName.get(p.communityId) ?? '', owner: nodeName.get(p.orgNodeId) ?? '',
-        units: p.unitIds.map((u) => unitName.get(u) ?? '').filter(Boolean).join('、'),
-        progress: notes.filter((x) => x.project_id === p.id).map((x) => x.line).join('；'),
-        overdue: p.overdueOn(today),
-      };
-    }
-    if (page.length <= BATCH) return;
-  }
+  const nodeIds = [...new Set(batch.flatMap((p) => [p.orgNodeId, p.communityId]))];
+  const unitIds = [...new Set(batch.flatMap((p) => p.unitIds))];
+  const [nodes, units, notes] = await Promise.all([
+    sql<{ id: number; name: string }>(ctx.em, `select id, name from org_node where id = any(?::int[])`, [nodeIds]),
+    sql<{ id: number; name: string }>(ctx.em, `select id, name from co_building_unit where id = any(?::int[])`, [unitIds]),
+    sql<{ project_id: number; line: string }>(ctx.em,
+      `select project_id, to_char(noted_on, 'YYYY-MM-DD') || ' ' || body as line from party_project_progress where project_id = any(?::int[]) order by project_id, noted_on, id`,
+      [batch.map((p) => p.id)]),
+  ]);
+  const nodeName = new Map(nodes.map((x) => [x.id, x.name]));
+  const unitName = new Map(units.map((x) => [x.id, x.name]));
+  return batch.map((p, i) => ({
+    n: before + i + 1, p, community: nodeName.get(p.communityId) ?? '', owner: nodeName.get(p.orgNodeId) ?? '',
+    units: p.unitIds.map((u) => unitName.get(u) ?? '').filter(Boolean).join('、'),
+    progress: notes.filter((x) => x.project_id === p.id).map((x) => x.line).join('；'),
+    overdue: p.overdueOn(today),
+  }));
 }
 
-registerHttpRoute({
-  method: 'GET',
+registerListExport({
   path: '/export/party-projects.xlsx',
-  auth: 'staff',
-  handler: async (ctx, req, res) => {
-    const filter = projectFilterFromQuery(req);
-    const first = await batchAt(ctx, filter, 0);
-    await sendXlsx(res, { filename: `党建项目台账-${todayIn()}.xlsx`, sheet: '党建项目台账', columns: PROJECT_EXPORT_COLUMNS, rows: rows(ctx, filter, first) });
-  },
+  filter: projectFilterFromQuery,
+  list: listProjects,
+  rows: rowsOf,
+  filename: () => `党建项目台账-${todayIn()}.xlsx`,
+  sheet: '党建项目台账',
+  columns: PROJECT_EXPORT_COLUMNS,
+  maxRows: MAX_EXPORT_ROWS,
 });

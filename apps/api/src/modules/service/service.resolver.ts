@@ -15,6 +15,7 @@ import {
   ServiceOrder, ServiceOrderAssignee, ServiceOrderConnection, ServiceOrderPayload, ServiceProvider,
 } from './service.types.js';
 import './service.chain.js';
+import './service.export.js'; // GET /export/service-orders.xlsx
 
 // residents order without an account: per-address limits like demand intake (graphql/rate-limit.ts)
 rateLimitField('orderService', 'publicWrite');

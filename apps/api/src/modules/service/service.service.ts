@@ -289,6 +289,11 @@ export async function addressOf(ctx: Context, order: ServiceOrderEntity): Promis
   const clear = unseal(order.address) ?? '';
   const assignee = await isAssignee(ctx, d, order);
   if (assignee || (await revealFields(ctx, 'Demand', d, ['address'], { denied: 'null' }))) return clear;
+  return maskAddress(clear);
+}
+
+/** An address as staff without a need for it read it: the first few characters (compound, building), the rest hidden. */
+export function maskAddress(clear: string): string {
   const cs = [...clear];
   return `${cs.slice(0, Math.min(6, Math.max(1, cs.length - 2))).join('')}****`;
 }

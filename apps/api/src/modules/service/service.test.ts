@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { hashPassword } from '../access/index.js';
@@ -170,5 +171,37 @@ describe('service menu: 点单 -> 下单 -> 接单 -> 完成 -> 评价', () => {
     expect((await order(offer.id, { address: '' })).data.orderService.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'address'] });
     expect((await order(offer.id, { phone: '12345' })).data.orderService.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'phone'] });
     expect((await order(globalId('ServiceOffer', 999999))).data.orderService.userErrors[0]).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('service order ledger export', () => {
+  const sheet = async (path: string, token: string) => {
+    const res = await fetch(`${api.url.replace(/\/graphql$/, '')}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const ws = wb.worksheets[0];
+    const rows = Array.from({ length: ws.rowCount }, (_, i) => Array.from((ws.getRow(i + 1).values as unknown[]).slice(1), (v) => (v == null ? "" : String(v))));
+    return { headers: rows[0], rows: rows.slice(1) };
+  };
+
+  it('exports the orders the caller may read to .xlsx with Chinese headers, contact details masked', async () => {
+    const offer = await newOffer(10, globalId('VolunteerTeam', teamId), `通下水道${tag}`);
+    const code = (await order(offer.id, { phone: '13987650001' })).data.orderService.ticketCode as string;
+    const { headers, rows } = await sheet(`/export/service-orders.xlsx?community=${encodeURIComponent(hongkang)}&state=SUBMITTED,ACCEPTED`, admin);
+    expect(headers).toEqual(['序号', '受理编号', '所属社区', '服务项目', '服务类别', '状态', '居民', '联系电话', '服务地址', '希望时间', '点单时间', '接单人', '服务时长（小时）', '完成时间', '居民评分']);
+    const row = rows.find((r) => r[1] === code)!;
+    expect(row.slice(2, 10)).toEqual(['红康社区', offer.title, '维修', '已点单', '王*英', '139****0001', '红康小区 3****', '周五上午']);
+    expect(JSON.stringify(rows)).not.toContain('13987650001');
+    expect(JSON.stringify(rows)).not.toContain('501');
+    // another community's admin: none of 红康社区's orders, even when asking for that community
+    const other = await api.login('zhenxing-admin');
+    expect((await sheet(`/export/service-orders.xlsx?community=${encodeURIComponent(hongkang)}`, other)).rows).toEqual([]);
+    expect((await sheet('/export/service-orders.xlsx', other)).rows.map((r) => r[1])).not.toContain(code);
+    // the volunteer's own orders only
+    expect((await sheet('/export/service-orders.xlsx?mine=1', volunteerToken)).rows.map((r) => r[1])).not.toContain(code);
+    const base = api.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/export/service-orders.xlsx?state=NOPE`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(400);
+    expect((await fetch(`${base}/export/service-orders.xlsx`)).status).toBe(401);
   });
 });

@@ -15,6 +15,7 @@ import {
   TalentTeamPayload, TalentTeamStats,
 } from './talent.types.js';
 import './talent.chain.js';
+import './talent.export.js'; // GET /export/talent.xlsx
 
 // residents sign up without an account: per-address limits like demand intake (graphql/rate-limit.ts)
 rateLimitField('applyToRecruitmentCall', 'publicWrite');

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, startTestApi, type TestApi } from '../../test/harness.js';
 import { communityId } from '../activity/activity.fixtures.js';
@@ -97,5 +98,36 @@ describe('talent pool: 招募令 -> sign-up -> review -> team -> search -> count
     const call = (await api.gql(CREATE_CALL, { input: { communityId: hongkang, title: `往期招募${tag}`, opensOn: '2025-01-01', closesOn: '2025-02-01' } }, admin)).data.createRecruitmentCall.call;
     const res = (await api.gql(APPLY, { input: { callId: call.id, name: '周先生', phone: '13700001111', skills: ['理发'], availability: '周末' } })).data.applyToRecruitmentCall;
     expect(res.userErrors[0].code).toBe('REGISTRATION_CLOSED');
+  });
+});
+
+describe('talent pool export', () => {
+  const sheet = async (query: string, token: string) => {
+    const res = await fetch(`${api.url.replace(/\/graphql$/, '')}/export/talent.xlsx?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const ws = wb.worksheets[0];
+    const rows = Array.from({ length: ws.rowCount }, (_, i) => Array.from((ws.getRow(i + 1).values as unknown[]).slice(1), (v) => (v == null ? "" : String(v))));
+    return { headers: rows[0], rows: rows.slice(1) };
+  };
+
+  it('exports the pool of a community the caller may read to .xlsx with Chinese headers and masked phones', async () => {
+    const call = (await api.gql(CREATE_CALL, { input: { communityId: hongkang, title: `导出招募${tag}`, skillsWanted: ['理发'], opensOn: '2026-01-01' } }, admin)).data.createRecruitmentCall.call;
+    const applied = (await api.gql(APPLY, { input: { callId: call.id, name: '吴师傅', phone: '13755556666', skills: ['理发', '修鞋'], availability: '周末', building: `9栋${tag}` } })).data.applyToRecruitmentCall;
+    expect(applied.received).toBe(true);
+    const q = `community=${encodeURIComponent(hongkang)}&call=${encodeURIComponent(call.id)}`;
+    const { headers, rows } = await sheet(q, admin);
+    expect(headers).toEqual(['序号', '姓名', '联系电话', '特长', '可服务时间', '网格', '楼栋', '招募令', '状态', '所在人才队伍', '审核意见', '报名时间']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].slice(0, 9)).toEqual(['1', '吴师傅', '137****6666', '理发、修鞋', '周末', '', `9栋${tag}`, `导出招募${tag}`, '待审核']);
+    expect(JSON.stringify(rows)).not.toContain('13755556666');
+    // status filters as on the screen; another community's admin exports nothing of 红康社区's pool
+    expect((await sheet(`${q}&status=APPROVED`, admin)).rows).toEqual([]);
+    expect((await sheet(q, await api.login('zhenxing-admin'))).rows).toEqual([]);
+    const base = api.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/export/talent.xlsx?${q}&status=NOPE`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(400);
+    expect((await fetch(`${base}/export/talent.xlsx`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(400);
+    expect((await fetch(`${base}/export/talent.xlsx?${q}`)).status).toBe(401);
   });
 });

@@ -5,6 +5,7 @@ import { query } from '$lib/server/api';
 import { uploadFile } from '$lib/server/media';
 import { AnnouncementBoard, CreateAnnouncement, DeleteAnnouncement } from './queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const WRITERS = new Set(['COMMITTEE_ADMIN', 'BRANCH_SECRETARY']);
 const AUDIENCES = ['PUBLIC', 'MEMBERS', 'STAFF'] as const;
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
     totalCount: announcements.totalCount,
     nextCursor: announcements.pageInfo.hasNextPage ? announcements.pageInfo.endCursor : null,
     nodes: [...new Map(nodes.map((n) => [n.id, n])).values()],
-    crumbs: { title: '公告' },
+    crumbs: { title: m.an_title() },
   };
 };
 
@@ -40,16 +41,16 @@ export const actions: Actions = {
     const text = (n: string) => String(form.get(n) ?? '').trim();
     const values = { orgNodeId: text('orgNodeId'), title: text('title'), body: text('body'), audience: text('audience'), publishAt: text('publishAt'), expiresAt: text('expiresAt') };
     const fields: Record<string, string> = {};
-    if (!values.orgNodeId) fields.orgNodeId = '请选择发布单位';
-    if (!values.title) fields.title = '请填写标题';
-    if (!(AUDIENCES as readonly string[]).includes(values.audience)) fields.audience = '请选择发给谁';
+    if (!values.orgNodeId) fields.orgNodeId = m.an_v_node();
+    if (!values.title) fields.title = m.an_v_title();
+    if (!(AUDIENCES as readonly string[]).includes(values.audience)) fields.audience = m.an_v_audience();
     const publishAt = values.publishAt ? beijing(values.publishAt) : null;
-    if (values.publishAt && !publishAt) fields.publishAt = '请按 年-月-日 时:分 填写';
+    if (values.publishAt && !publishAt) fields.publishAt = m.an_v_time();
     const expiresAt = values.expiresAt ? beijing(values.expiresAt) : null;
-    if (values.expiresAt && !expiresAt) fields.expiresAt = '请按 年-月-日 时:分 填写';
+    if (values.expiresAt && !expiresAt) fields.expiresAt = m.an_v_time();
     const audio = form.get('audio');
     const images = form.getAll('images').filter((f): f is File => f instanceof File && f.size > 0);
-    if (images.length > MAX_IMAGES) fields.images = `最多 ${MAX_IMAGES} 张照片`;
+    if (images.length > MAX_IMAGES) fields.images = m.an_v_images({ max: MAX_IMAGES });
     if (Object.keys(fields).length) return failForm(400, values, { fields });
 
     const mediaIds: string[] = [];
@@ -60,21 +61,21 @@ export const actions: Actions = {
     }
     for (const image of images) {
       const up = await uploadFile(event, image, { kind: 'IMAGE', orgNodeId: values.orgNodeId });
-      if (!up.ok) return failForm(400, values, { fields: { images: `${image.name}：${up.message}` } });
+      if (!up.ok) return failForm(400, values, { fields: { images: m.an_upload_failed({ name: image.name, message: up.message }) } });
       mediaIds.push(up.media.id);
     }
     const { createAnnouncement } = await query(event, CreateAnnouncement, {
       input: { orgNodeId: values.orgNodeId, title: values.title, body: values.body, audience: values.audience as AnnouncementAudience, publishAt, expiresAt, mediaIds },
     });
     if (createAnnouncement.announcement) return { created: createAnnouncement.announcement.title };
-    return failUserErrors(createAnnouncement.userErrors, { fields: ['orgNodeId', 'title', 'body', 'audience', 'publishAt', 'expiresAt', 'mediaIds'], fallback: '发布没有成功', values });
+    return failUserErrors(createAnnouncement.userErrors, { fields: ['orgNodeId', 'title', 'body', 'audience', 'publishAt', 'expiresAt', 'mediaIds'], fallback: m.an_publish_failed(), values });
   },
   delete: async (event) => {
     const form = await event.request.formData();
     const id = String(form.get('id') ?? '');
-    if (form.get('confirm') !== 'yes') return fail(400, { deleteError: '请先勾选“确认删除”', deleteId: id });
+    if (form.get('confirm') !== 'yes') return fail(400, { deleteError: m.an_v_confirm_delete(), deleteId: id });
     const { deleteAnnouncement } = await query(event, DeleteAnnouncement, { input: { id } });
     if (deleteAnnouncement.announcement) return { deleted: deleteAnnouncement.announcement.title };
-    return fail(400, { deleteError: deleteAnnouncement.userErrors[0]?.message ?? '删除没有成功', deleteId: id });
+    return fail(400, { deleteError: deleteAnnouncement.userErrors[0]?.message ?? m.an_delete_failed(), deleteId: id });
   },
 };

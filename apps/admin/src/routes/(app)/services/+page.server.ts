@@ -5,6 +5,7 @@ import { query } from '$lib/server/api';
 import { ServiceMenuAdmin, ServiceOfferCreate, ServiceOfferUpdate } from './queries';
 import type { ServiceCategory } from '$lib/gql/graphql';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
 const WRITE_ROLES = new Set(['COMMITTEE_ADMIN', 'BRANCH_SECRETARY']);
 const CATEGORIES = ['REPAIR', 'HOUSEKEEPING', 'HEALTH', 'ELDERLY', 'LEGAL', 'CULTURE', 'DELIVERY', 'OTHER'];
@@ -33,13 +34,13 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = Object.fromEntries(['communityId', ...FIELDS].map((k) => [k, String(form.get(k) ?? '').trim()])) as Record<string, string>;
     const fields: Record<string, string> = {};
-    if (!values.title) fields.title = '请填写服务名称，如 修水电';
-    if (!CATEGORIES.includes(values.category)) fields.category = '请选择类别';
-    if (!values.schedule) fields.schedule = '请填写服务时间，如 每周五 9:00-11:30';
-    if (!values.place) fields.place = '请填写服务地点';
+    if (!values.title) fields.title = m.sv_v_title();
+    if (!CATEGORIES.includes(values.category)) fields.category = m.sv_v_category();
+    if (!values.schedule) fields.schedule = m.sv_v_schedule();
+    if (!values.place) fields.place = m.sv_v_place();
     const capacity = Number(values.capacityPerWeek);
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500) fields.capacityPerWeek = '每周可接单数应为 1 到 500 的整数';
-    if (!values.providerId) fields.providerId = '请选择提供服务的队伍';
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500) fields.capacityPerWeek = m.sv_v_capacity();
+    if (!values.providerId) fields.providerId = m.sv_v_provider();
     if (Object.keys(fields).length > 0) return failForm(400, values, { fields }, { action: 'create' });
     const { createServiceOffer } = await query(event, ServiceOfferCreate, {
       input: {
@@ -54,18 +55,18 @@ export const actions: Actions = {
       },
     });
     if (!createServiceOffer.offer) {
-      return failUserErrors(createServiceOffer.userErrors, { fields: FIELDS, fallback: '没有保存成功，请稍后再试', values, extra: { action: 'create' } });
+      return failUserErrors(createServiceOffer.userErrors, { fields: FIELDS, fallback: m.sv_save_failed(), values, extra: { action: 'create' } });
     }
-    return { done: `已上架：${createServiceOffer.offer.title}` };
+    return { done: m.sv_listed_title({ title: createServiceOffer.offer.title }) };
   },
   toggle: async (event) => {
     const form = await event.request.formData();
     const id = String(form.get('id') ?? '');
     const what = String(form.get('what') ?? '');
-    if (what === 'archive' && form.get('confirm') !== 'yes') return fail(400, { message: '请先勾选确认再归档' });
+    if (what === 'archive' && form.get('confirm') !== 'yes') return fail(400, { message: m.sv_v_confirm_archive() });
     const input = what === 'archive' ? { id, archived: true } : { id, published: what === 'publish' };
     const { updateServiceOffer } = await query(event, ServiceOfferUpdate, { input });
-    if (!updateServiceOffer.offer) return fail(409, { message: updateServiceOffer.userErrors[0]?.message ?? '没有保存成功，请稍后再试' });
-    return { done: what === 'archive' ? '已归档' : what === 'publish' ? '已上架' : '已下架' };
+    if (!updateServiceOffer.offer) return fail(409, { message: updateServiceOffer.userErrors[0]?.message ?? m.sv_save_failed() });
+    return { done: what === 'archive' ? m.sv_archived() : what === 'publish' ? m.sv_published() : m.sv_unpublished() };
   },
 };

@@ -81,6 +81,24 @@ describe.skipIf(!browserTestsEnabled('admin service menu (order, dispatch, accep
     // the board shows it done with the hours
     await worker.goto('/services/orders?state=done');
     expect(await worker.locator(`[data-ticket="${code}"]`).getByText('1.5 小时').count()).toBe(1);
+    // 导出 Excel: this tab's orders as a spreadsheet
+    const href = (await worker.getByRole('link', { name: '导出 Excel' }).getAttribute('href'))!;
+    expect(href).toMatch(/^\/export\/service-orders\.xlsx\?community=.+&state=RESOLVED%2CCLOSED$/);
+    const file = await worker.request.get(href);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
+
+    // in English: the board's words, the order states and the hours follow the language
+    await worker.context().addCookies([{ name: 'tongxin-lang', value: 'en', url: worker.url() }]);
+    await worker.goto('/services/orders?state=done');
+    expect(await worker.getByRole('heading', { name: 'Service orders', level: 1 }).count()).toBe(1);
+    const done = worker.locator(`[data-ticket="${code}"]`);
+    expect(await done.getByText('1.5 h').count()).toBe(1);
+    expect(await done.locator('.state').textContent()).toBe('Completed');
+    await worker.goto('/services');
+    expect(await worker.getByRole('heading', { name: 'Service menu', level: 1 }).count()).toBe(1);
+    expect(await worker.getByRole('columnheader', { name: 'Left this week' }).count()).toBe(1);
+    await expectNoSeriousA11yIssues(worker);
     await resident.close();
   });
 });

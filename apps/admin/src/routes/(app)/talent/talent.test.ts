@@ -42,5 +42,21 @@ describe.skipIf(!browserTestsEnabled('admin talent pool'))('talent pool (Chromiu
     expect(await page.locator('li.applicant', { hasText: '马卫东' }).count()).toBe(1);
     expect(await page.locator('li.applicant', { hasText: '杨桂芬' }).count()).toBe(0);
     await expectNoSeriousA11yIssues(page);
+
+    // 导出 Excel: the same search as a spreadsheet
+    const href = (await page.getByRole('link', { name: '导出 Excel' }).getAttribute('href'))!;
+    expect(href).toMatch(/^\/export\/talent\.xlsx\?community=.+&skill=/);
+    const file = await page.request.get(href);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
+
+    // in English: the screen's words and the status labels follow the language
+    await page.context().addCookies([{ name: 'tongxin-lang', value: 'en', url: page.url() }]);
+    await page.goto('/talent?status=APPROVED');
+    expect(await page.getByRole('heading', { name: 'Governance talent pool' }).count()).toBe(1);
+    expect(await page.locator('li.applicant .status').first().textContent()).toBe('In the pool');
+    const body = (await page.textContent('main'))!;
+    for (const word of ['人才队伍', '招募令（', '检索', '已入库', '导出 Excel']) expect(body).not.toContain(word);
+    await expectNoSeriousA11yIssues(page);
   });
 });

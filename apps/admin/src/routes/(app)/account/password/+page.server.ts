@@ -2,8 +2,9 @@ import { failForm, failUserErrors } from '$lib/forms';
 import { query } from '$lib/server/api';
 import { ChangePassword } from './queries';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/i18n';
 
-export const load: PageServerLoad = async () => ({ crumbs: { label: '修改密码' } });
+export const load: PageServerLoad = async () => ({ crumbs: { label: m.pw_title() } });
 
 export const actions: Actions = {
   default: async (event) => {
@@ -13,11 +14,11 @@ export const actions: Actions = {
     const again = String(form.get('again') ?? '');
     // passwords are never filled back in
     const values = {};
-    if (!current) return failForm(400, values, { fields: { current: '请输入当前密码' } });
-    if (!next) return failForm(400, values, { fields: { next: '请输入新密码' } });
-    if (next !== again) return failForm(400, values, { fields: { again: '两次输入的新密码不一致' } });
+    if (!current) return failForm(400, values, { fields: { current: m.pw_v_current() } });
+    if (!next) return failForm(400, values, { fields: { next: m.pw_v_next() } });
+    if (next !== again) return failForm(400, values, { fields: { again: m.pw_v_again() } });
     const { passwordChange } = await query(event, ChangePassword, { input: { current, next } });
     if (passwordChange.changed) return { done: true, sessionsEnded: passwordChange.sessionsEnded ?? 0 };
-    return failUserErrors(passwordChange.userErrors, { fields: ['current', 'next'], fallback: '没有修改成功，请稍后再试', values });
+    return failUserErrors(passwordChange.userErrors, { fields: ['current', 'next'], fallback: m.pw_failed(), values });
   },
 };
