@@ -19,6 +19,11 @@ select create_reference_table('partner_token');
 select create_reference_table('member_transfer');
 -- migration bookkeeping
 select create_reference_table('mikro_orm_migrations');
+-- each org node's own roll-up counters (OrgNode.stats): a few rows per node, keyed by node like org_node and read
+-- with it by path range (a street's counters have no community). The triggers that keep it run where the counted
+-- rows are written: on the workers they need citus.enable_unsafe_triggers, and every counted write then also
+-- writes a reference table (replicated to each node); not tried on a cluster here
+select create_reference_table('org_rollup');
 
 -- ---- tenant tables, co-located by community_id -------------------------------------------------------------
 select create_distributed_table('household', 'community_id', colocate_with => 'none', shard_count => 64);

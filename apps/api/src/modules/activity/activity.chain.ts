@@ -16,6 +16,8 @@ registerOrgStat({
              where ${inSubtree('o', n)} and a.status in ('PUBLISHED', 'FINISHED')
                and a.starts_at >= (date_trunc('month', (now() at time zone 'UTC') + interval '8 hours') - interval '8 hours') at time zone 'UTC'
                and a.starts_at < (date_trunc('month', (now() at time zone 'UTC') + interval '8 hours') + interval '1 month' - interval '8 hours') at time zone 'UTC')`,
+  // Asia/Shanghai keeps UTC+8 all year: its month buckets are the months above
+  counter: { table: 'activity', node: 'organizer_id', where: `status in ('PUBLISHED', 'FINISHED')`, period: { column: 'starts_at', span: 'month' } },
 });
 
 @Resolver(() => OrgStats)

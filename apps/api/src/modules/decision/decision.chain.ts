@@ -7,6 +7,7 @@ registerTenantTable({ table: 'decision_opinion', via: 'org_node_id' });
 registerOrgStat({
   field: 'openDecisionCount',
   sql: (n) => `(select count(*) from decision d join org_node o on o.id = d.org_node_id where ${statInSubtree('o', n)} and d.state not in ('DECISION_PUBLISHED', 'RESULT_PUBLISHED'))`,
+  counter: { table: 'decision', node: 'org_node_id', where: `state not in ('DECISION_PUBLISHED', 'RESULT_PUBLISHED')` },
 });
 
 @Resolver(() => OrgStats)

@@ -283,13 +283,38 @@ const communitiesUnder = (n: string) => `array(select c.id from org_node c where
 const COMMUNITIES_UNDER_PARAMS = `array(select c.id from org_node c where c.level = 'COMMUNITY' and c.path >= ? and c.path < ? || '~' union select ?::int)`;
 const inNode = (n: string) => `from demand d join org_node o on o.id = d.org_node_id where ${inSubtree('o', n)} and d.community_id = any(${communitiesUnder(n)}) and d.state <> 'DUPLICATE'`;
 
-registerOrgStat({ field: 'openDemandCount', sql: (n) => `(select count(*) ${inNode(n)} and d.state in ${OPEN})` });
-registerOrgStat({ field: 'overdueDemandCount', sql: (n) => `(select count(*) ${inNode(n)} and ${overdueSql('d')})` });
-registerOrgStat({ field: 'demandsReceivedThisYear', sql: (n) => `(select count(*) ${inNode(n)} and d.created_at >= ${YEAR_START})` });
-registerOrgStat({ field: 'demandsResolvedThisYear', sql: (n) => `(select count(*) ${inNode(n)} and d.created_at >= ${YEAR_START} and d.state in ${DONE})` });
+// Kept in org_rollup without the community bound: tenancy keeps a demand's community_id (never null) equal to its
+// node's community, so the bound never leaves out a demand of the subtree; it only lets the live count use the
+// community index.
+const demandCounter = (where: string, thisYear = false) => ({
+  table: 'demand', node: 'org_node_id', where: `state <> 'DUPLICATE' and ${where}`,
+  ...(thisYear ? { period: { column: 'created_at', span: 'year' as const } } : {}),
+});
+registerOrgStat({ field: 'openDemandCount', sql: (n) => `(select count(*) ${inNode(n)} and d.state in ${OPEN})`, counter: demandCounter(`state in ${OPEN}`) });
+registerOrgStat({
+  field: 'overdueDemandCount',
+  sql: (n) => `(select count(*) ${inNode(n)} and ${overdueSql('d')})`,
+  live: 'whether an open demand is overdue changes with the clock (its deadlines pass), not with a write. Bounded by the '
+    + 'subtree\'s communities and the open states: demand_community_idx (community_id, state, ...) reads only the open '
+    + 'demands of those communities',
+});
+registerOrgStat({ field: 'demandsReceivedThisYear', sql: (n) => `(select count(*) ${inNode(n)} and d.created_at >= ${YEAR_START})`, counter: demandCounter('true', true) });
+registerOrgStat({
+  field: 'demandsResolvedThisYear',
+  sql: (n) => `(select count(*) ${inNode(n)} and d.created_at >= ${YEAR_START} and d.state in ${DONE})`,
+  counter: demandCounter(`state in ${DONE}`, true),
+});
 // two counts, so that "nothing rated" stays null instead of 0
-registerOrgStat({ field: 'demandsRatedThisYear', sql: (n) => `(select count(d.rating) ${inNode(n)} and d.created_at >= ${YEAR_START})` });
-registerOrgStat({ field: 'demandsSatisfiedThisYear', sql: (n) => `(select count(*) ${inNode(n)} and d.created_at >= ${YEAR_START} and d.rating >= 4)` });
+registerOrgStat({
+  field: 'demandsRatedThisYear',
+  sql: (n) => `(select count(d.rating) ${inNode(n)} and d.created_at >= ${YEAR_START})`,
+  counter: demandCounter('rating is not null', true),
+});
+registerOrgStat({
+  field: 'demandsSatisfiedThisYear',
+  sql: (n) => `(select count(*) ${inNode(n)} and d.created_at >= ${YEAR_START} and d.rating >= 4)`,
+  counter: demandCounter('rating >= 4', true),
+});
 
 @Resolver(() => OrgStats)
 export class DemandOrgStatsMetricsResolver {

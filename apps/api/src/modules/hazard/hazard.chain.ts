@@ -7,10 +7,12 @@ registerTenantTable({ table: 'patrol', via: 'org_node_id' });
 registerOrgStat({
   field: 'openHazardCount',
   sql: (n) => `(select count(*) from hazard h join org_node o on o.id = h.org_node_id where ${statInSubtree('o', n)} and h.state in ('FOUND', 'ASSIGNED'))`,
+  counter: { table: 'hazard', node: 'org_node_id', where: `state in ('FOUND', 'ASSIGNED')` },
 });
 registerOrgStat({
   field: 'fixedHazardCount',
   sql: (n) => `(select count(*) from hazard h join org_node o on o.id = h.org_node_id where ${statInSubtree('o', n)} and h.state in ('FIXED', 'VERIFIED'))`,
+  counter: { table: 'hazard', node: 'org_node_id', where: `state in ('FIXED', 'VERIFIED')` },
 });
 
 @Resolver(() => OrgStats)

@@ -13,6 +13,7 @@ registerOrgStat({
   field: 'householdCount',
   sql: (n) => `(select count(*) from household h join org_node o on o.id = h.org_node_id
              where ${inSubtree('o', n)})`,
+  counter: { table: 'household', node: 'org_node_id', where: 'true' },
 });
 
 @Resolver(() => OrgStats)

@@ -9,6 +9,7 @@ registerOrgStat({
   field: 'meetingsHeldThisYear',
   sql: (n) => `(select count(*) from meeting m join org_node o on o.id = m.org_node_id
                where ${statInSubtree('o', n)} and m.status = 'HELD' and m.starts_at >= date_trunc('year', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')`,
+  counter: { table: 'meeting', node: 'org_node_id', where: `status = 'HELD'`, period: { column: 'starts_at', span: 'year' } },
 });
 
 @Resolver(() => OrgStats)

@@ -10,6 +10,7 @@ registerOrgStat({
   field: 'memberCount',
   sql: (n) => `(select count(*) from party_member m join org_node o on o.id = m.org_node_id
              where ${inSubtree('o', n)} and m.archived_at is null)`,
+  counter: { table: 'party_member', node: 'org_node_id', where: 'archived_at is null' },
 });
 
 @Resolver(() => OrgStats)

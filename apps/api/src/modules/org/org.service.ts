@@ -9,7 +9,7 @@ import { readSql } from '../../db/replicas.js';
 import { fromRows } from '../../db/rows.js';
 import { validSearch, validText } from '../../graphql/validate.js';
 import { assertCan, forgetCachedSessions, subtreeEnd } from '../access/index.js';
-import { orgStats, type OrgStatValues } from './org.stats.js';
+import { orgStats, statsSql, type OrgStatValues } from './org.stats.js';
 import { rekeyTenantRows } from './org.tenancy.js';
 import { ALLOWED_PARENT, BranchKind, ORG_LEVEL_LABEL, OrgLevel, OrgNodeEntity } from './org.entity.js';
 import { canSeeNode, nodeReadCondition, orgTypeOf } from './org.policy.js';
@@ -126,16 +126,14 @@ export function childCountOf(ctx: Context, parentId: number): Promise<number> {
     .load(parentId);
 }
 
-/** Roll-ups over each node's whole subtree: every module's registered counts in one statement per batch. */
+/** Roll-ups over each node's whole subtree: every module's registered counts in one statement per batch (org.stats). */
 export function statsOf(ctx: Context, nodeId: number): Promise<OrgStatValues> {
   return ctx.loaders
     .get<number, OrgStatValues>('org.stats', async (ids) => {
       const stats = orgStats();
-      // a heavy read: on a replica when there is one (db/replicas.ts)
-      const rows = await readSql<Record<string, unknown> & { id: number }>(ctx.em,
-        `select n.id${stats.map((s) => `,\n           ${s.sql('n')} as "${s.field}"`).join('')}
-         from org_node n where n.id = any(?::int[])`,
-        [[...ids]]);
+      // kept counts from the counter table, the few live ones by their subquery (org.stats); a heavy read: on a
+      // replica when there is one (db/replicas.ts)
+      const rows = await readSql<Record<string, unknown> & { id: number }>(ctx.em, statsSql(stats), [[...ids]]);
       return byKey(ids, rows, (r) => r.id).map((r) => Object.fromEntries(stats.map((s) => [s.field, Number(r?.[s.field] ?? 0)])));
     })
     .load(nodeId);

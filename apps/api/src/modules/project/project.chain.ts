@@ -7,6 +7,7 @@ registerTenantTable({ table: 'party_project', via: 'org_node_id' });
 registerOrgStat({
   field: 'partyProjectCount',
   sql: (n) => `(select count(*) from party_project p join org_node o on o.id = p.org_node_id where ${statInSubtree('o', n)})`,
+  counter: { table: 'party_project', node: 'org_node_id', where: 'true' },
 });
 
 @Resolver(() => OrgStats)
