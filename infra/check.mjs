@@ -131,7 +131,11 @@ for (const target of ['api', 'admin', 'events']) {
     problem(dockerfile, `no final stage named ${target}`);
     continue;
   }
-  const has = (instr) => stage.lines.filter((l) => l.instr === instr);
+  // what the image holds: its own instructions after those of the stages it is built FROM (USER, HEALTHCHECK, CMD,
+  // and any COPY or RUN, carry over)
+  const lineage = [];
+  for (let s = stage; s; s = stages.find((p) => p.name === s.from)) lineage.unshift(...s.lines);
+  const has = (instr) => lineage.filter((l) => l.instr === instr);
   const user = has('USER').at(-1)?.args;
   if (!user || /^(root|0)(:|$)/.test(user)) problem(dockerfile, `${target}: runs as root (add a USER that is not root)`);
   if (!has('HEALTHCHECK').length) problem(dockerfile, `${target}: no HEALTHCHECK`);
