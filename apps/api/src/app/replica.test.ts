@@ -76,6 +76,14 @@ describe('read replicas', () => {
     // through the physical slot it was backed up for, while the primary kept running
     expect(await replication.query('primary', `select slot_name, active from pg_replication_slots`)).toEqual([{ slot_name: SLOT, active: true }]);
     expect((await replication.query('replica', `select slot_name from pg_stat_wal_receiver`)).map((r) => r.slot_name)).toEqual([SLOT]);
+    // what the primary wrote while its files were being copied is on the replica too
+    expect(replication.writtenDuringBackup).toBeGreaterThan(0);
+    let onReplica = 0;
+    for (let i = 0; i < 50 && onReplica !== replication.writtenDuringBackup; i++) {
+      onReplica = await replication.probeRows('replica');
+      if (onReplica !== replication.writtenDuringBackup) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(onReplica).toBe(replication.writtenDuringBackup);
   });
 
   it('serves heavy reads from the replica and writes on the primary; the writer reads its own write', async () => {

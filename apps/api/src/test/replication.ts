@@ -23,7 +23,11 @@ export interface Replication {
   replicaUrl: string;
   /** Run SQL on the primary or the replica (database `database`). */
   query<T = any>(on: 'primary' | 'replica', text: string, params?: unknown[]): Promise<T[]>;
-  /** Stop or start the replica. */
+  /** Rows the primary wrote while the replica's base backup was copied. */
+  writtenDuringBackup: number;
+  /** How many of them `on` has. */
+  probeRows(on: 'primary' | 'replica'): Promise<number>;
+  /** Stop the replica. */
   stopReplica(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -67,11 +71,23 @@ export async function startReplication(database: string, prepare: (primaryUrl: s
   // the replica: an online base backup of the running primary, told to follow it through its slot
   const session = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${primaryPort}/postgres` });
   await session.connect();
+  // and the primary keeps writing while its files are copied (rows in `backup_probe` of the postgres database):
+  // the replica comes up with every one of them, from the WAL since the backup's start
+  const writer = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${primaryPort}/postgres` });
+  await writer.connect();
+  await writer.query('create table backup_probe (n int primary key)');
+  let copying = true;
+  let writtenDuringBackup = 0;
+  const writes = (async () => {
+    while (copying) await writer.query('insert into backup_probe values ($1)', [++writtenDuringBackup]);
+  })();
   try {
     await session.query(`select pg_create_physical_replication_slot($1, immediately_reserve => true)`, [SLOT]);
     await onlineBaseBackup(session, primaryDir, replicaDir, 'replica1');
   } finally {
-    await session.end();
+    copying = false;
+    await writes;
+    await Promise.all([session.end(), writer.end()]);
   }
   await writeFile(path.join(replicaDir, 'standby.signal'), '');
   await appendFile(path.join(replicaDir, 'postgresql.auto.conf'), [
@@ -98,6 +114,16 @@ export async function startReplication(database: string, prepare: (primaryUrl: s
   return {
     primaryUrl,
     replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/${database}`,
+    writtenDuringBackup,
+    async probeRows(on) {
+      const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${on === 'primary' ? primaryPort : replicaPort}/postgres` });
+      await client.connect();
+      try {
+        return (await client.query<{ n: number }>('select count(*)::int as n from backup_probe')).rows[0].n;
+      } finally {
+        await client.end();
+      }
+    },
     async query(on, text, params = []) {
       return (await clients[on].query(text, params)).rows;
     },
