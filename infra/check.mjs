@@ -9,6 +9,7 @@
  * - Dockerfile: `dockerfilelint`, then the house rules per final image (api, admin, events): pinned base image,
  *   non-root USER, HEALTHCHECK, CMD, built from a staged runtime (no sources).
  * - compose.yaml: parses, has the promised services, each with what it needs; files it mounts exist.
+ * - The API's environment in both: only variables that apps/api/src/config.ts reads.
  * - Citus DDL (infra/citus/*.sql): every table named once, as distributed or reference. That the list matches the
  *   migrated database is checked by the API test src/db/citus-ddl.test.ts.
  */
@@ -130,7 +131,11 @@ for (const target of ['api', 'admin', 'events']) {
     problem(dockerfile, `no final stage named ${target}`);
     continue;
   }
-  const has = (instr) => stage.lines.filter((l) => l.instr === instr);
+  // what the image holds: its own instructions after those of the stages it is built FROM (USER, HEALTHCHECK, CMD,
+  // and any COPY or RUN, carry over)
+  const lineage = [];
+  for (let s = stage; s; s = stages.find((p) => p.name === s.from)) lineage.unshift(...s.lines);
+  const has = (instr) => lineage.filter((l) => l.instr === instr);
   const user = has('USER').at(-1)?.args;
   if (!user || /^(root|0)(:|$)/.test(user)) problem(dockerfile, `${target}: runs as root (add a USER that is not root)`);
   if (!has('HEALTHCHECK').length) problem(dockerfile, `${target}: no HEALTHCHECK`);
@@ -169,6 +174,28 @@ else {
   for (const upstream of ['api-1:4000', 'api-2:4000', 'admin:3000', 'events:3100']) if (!text.includes(upstream)) problem(caddyfile, `no route to ${upstream}`);
 }
 say(`compose: ${Object.keys(services).length} services checked`);
+
+// ---- the API's settings -----------------------------------------------------------------------------------
+
+// every variable handed to the API (k8s containers of its image, compose's api services) is one that
+// apps/api/src/config.ts reads, by the same name: a misspelt or renamed one would be ignored without a word
+const apiConfigFile = path.join(here, '../apps/api/src/config.ts');
+const apiSettings = new Set([...readFileSync(apiConfigFile, 'utf8').matchAll(/^ {2}([A-Z][A-Z0-9_]*):\s*(?:z|bool)\b/gm)].map((m) => m[1]));
+apiSettings.add('NODE_ENV');
+if (apiSettings.size < 20) problem(apiConfigFile, `only ${apiSettings.size} settings found: has the schema's layout changed?`);
+const unknownSettings = (names) => names.filter((n) => !apiSettings.has(n));
+for (const { file, obj } of objects) {
+  const pod = obj.kind === 'Deployment' || obj.kind === 'Job' ? obj.spec.template.spec : null;
+  for (const c of pod?.containers ?? []) {
+    if (!/tongxin-api:/.test(c.image)) continue;
+    for (const n of unknownSettings((c.env ?? []).map((e) => e.name))) problem(file, `${obj.kind} ${obj.metadata.name}/${c.name}: ${n} is not an API setting (apps/api/src/config.ts)`);
+  }
+}
+for (const [name, svc] of Object.entries(services)) {
+  if (!name.startsWith('api')) continue;
+  for (const n of unknownSettings(Object.keys(svc.environment ?? {}))) problem(composeFile, `${name}: ${n} is not an API setting (apps/api/src/config.ts)`);
+}
+say(`API settings: the variables given to the API checked against the ${apiSettings.size} it reads`);
 
 // ---- Citus DDL ------------------------------------------------------------------------------------------
 

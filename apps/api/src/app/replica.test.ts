@@ -8,7 +8,7 @@ import { replicasOf } from '../db/replicas.js';
 import { createServer, type ApiServer } from '../server.js';
 import { globalId } from '../test/harness.js';
 import { gqlAt, loginAt } from '../test/instances.js';
-import { startReplication, type Replication } from '../test/replication.js';
+import { SLOT, startReplication, type Replication } from '../test/replication.js';
 
 /**
  * A primary and a streaming replica on this machine. Heavy reads (here: the org roll-up statistics) go to the
@@ -73,6 +73,17 @@ describe('read replicas', () => {
     expect((await replication.query('replica', 'select pg_is_in_recovery() as r'))[0].r).toBe(true);
     expect((await replication.query('primary', 'select pg_is_in_recovery() as r'))[0].r).toBe(false);
     expect((await replication.query('primary', `select state from pg_stat_replication`)).map((r) => r.state)).toEqual(['streaming']);
+    // through the physical slot it was backed up for, while the primary kept running
+    expect(await replication.query('primary', `select slot_name, active from pg_replication_slots`)).toEqual([{ slot_name: SLOT, active: true }]);
+    expect((await replication.query('replica', `select slot_name from pg_stat_wal_receiver`)).map((r) => r.slot_name)).toEqual([SLOT]);
+    // what the primary wrote while its files were being copied is on the replica too
+    expect(replication.writtenDuringBackup).toBeGreaterThan(0);
+    let onReplica = 0;
+    for (let i = 0; i < 50 && onReplica !== replication.writtenDuringBackup; i++) {
+      onReplica = await replication.probeRows('replica');
+      if (onReplica !== replication.writtenDuringBackup) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(onReplica).toBe(replication.writtenDuringBackup);
   });
 
   it('serves heavy reads from the replica and writes on the primary; the writer reads its own write', async () => {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { graphql } from '$lib/gql';
-import type { DemandCategory } from '$lib/gql/graphql';
 import { api, publicApi } from '$lib/server/api';
-import { isChinese, normalizePhone } from '$lib/format';
+import { applyUserErrors, hasFieldErrors, mobilePhone, PHONE_HELP, readResidentForm, type ResidentFormFailure } from '$lib/server/resident-form';
 import { DEMAND_CATEGORIES, deriveTitle, parseDemandCategory } from '$lib/demand';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,24 +29,7 @@ const DemandSubmit = graphql(`
 `);
 
 export type ReportField = 'communityId' | 'category' | 'description' | 'place' | 'name' | 'phone' | 'photoUrl';
-
-export interface ReportValues {
-  communityId: string;
-  category: string;
-  description: string;
-  place: string;
-  name: string;
-  phone: string;
-  photoUrl: string;
-  /** Sent again with a corrected form, so a double submit still files one demand. */
-  idempotencyKey: string;
-}
-
-export interface ReportFailure {
-  values: ReportValues;
-  fieldErrors: Partial<Record<ReportField, string>>;
-  message: string | null;
-}
+export type ReportFailure = ResidentFormFailure<ReportField>;
 
 /** Longest description a resident may type; the API applies its own limit too. */
 const MAX_DESCRIPTION = 2000;
@@ -58,7 +40,7 @@ const FIELD_HELP: Record<ReportField, string> = {
   description: '请描述遇到的问题，至少 5 个字',
   place: '请填写问题所在的位置，例如小区、楼栋或路口',
   name: '请填写您的称呼，方便工作人员联系',
-  phone: '请填写 11 位中国大陆手机号，例如 13812345678',
+  phone: PHONE_HELP,
   photoUrl: '照片链接需以 http:// 或 https:// 开头',
 };
 
@@ -92,25 +74,10 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-function text(form: FormData, name: string): string {
-  return String(form.get(name) ?? '').trim();
-}
-
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const values: ReportValues = {
-      communityId: text(form, 'communityId'),
-      category: text(form, 'category'),
-      description: text(form, 'description'),
-      place: text(form, 'place'),
-      name: text(form, 'name'),
-      phone: text(form, 'phone'),
-      photoUrl: text(form, 'photoUrl'),
-      idempotencyKey: text(form, 'idempotencyKey').slice(0, 100) || randomUUID(),
-    };
-    const failure: ReportFailure = { values, fieldErrors: {}, message: null };
-    const errors = failure.fieldErrors;
+    const failure = await readResidentForm(event.request, Object.keys(FIELD_HELP) as ReportField[]);
+    const { values, fieldErrors: errors } = failure;
     if (!values.communityId) errors.communityId = FIELD_HELP.communityId;
     const category = parseDemandCategory(values.category);
     if (!category) errors.category = FIELD_HELP.category;
@@ -118,16 +85,16 @@ export const actions: Actions = {
     else if (Array.from(values.description).length > MAX_DESCRIPTION) errors.description = `问题描述最多 ${MAX_DESCRIPTION} 个字`;
     if (!values.place) errors.place = FIELD_HELP.place;
     if (!values.name) errors.name = FIELD_HELP.name;
-    const phone = normalizePhone(values.phone);
+    const phone = mobilePhone(values.phone);
     if (!values.phone) errors.phone = '请填写手机号，方便工作人员回复您';
-    else if (!/^1\d{10}$/.test(phone)) errors.phone = FIELD_HELP.phone;
+    else if (!phone) errors.phone = FIELD_HELP.phone;
     if (values.photoUrl && !/^https?:\/\/\S+$/i.test(values.photoUrl)) errors.photoUrl = FIELD_HELP.photoUrl;
-    if (Object.keys(errors).length > 0) return fail(400, failure);
+    if (!phone || !category || hasFieldErrors(failure)) return fail(400, failure);
 
     const { submitDemand } = await api(event, DemandSubmit, {
       input: {
         communityId: values.communityId,
-        category: category as DemandCategory,
+        category,
         title: deriveTitle(values.description),
         description: values.description,
         place: { text: values.place },
@@ -138,13 +105,6 @@ export const actions: Actions = {
       },
     });
     if (submitDemand.ticketCode) redirect(303, `/d/${encodeURIComponent(submitDemand.ticketCode)}?new=1`);
-
-    for (const userError of submitDemand.userErrors) {
-      const field = API_FIELDS[userError.field?.at(-1) ?? ''];
-      if (field && !errors[field]) errors[field] = isChinese(userError.message) ? userError.message : FIELD_HELP[field];
-      else failure.message ??= isChinese(userError.message) ? userError.message : '提交没有成功，请稍后再试。';
-    }
-    if (!failure.message && Object.keys(errors).length === 0) failure.message = '提交没有成功，请稍后再试。';
-    return fail(400, failure);
+    return fail(400, applyUserErrors(failure, submitDemand.userErrors, { help: FIELD_HELP, fallback: '提交没有成功，请稍后再试。', fieldOf: (name) => API_FIELDS[name] }));
   },
 };
