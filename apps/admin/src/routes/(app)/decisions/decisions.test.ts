@@ -105,7 +105,7 @@ describe.runIf(browserTestsEnabled('public decisions (一征三议两公开)'))(
     await page.goto('/decisions');
     expect(await page.locator('h1').textContent()).toBe('Public decisions');
     expect(await page.getByRole('link', { name: 'New matter' }).count()).toBe(1);
-    expect(await page.getByRole('heading', { name: /^\d+ matters$/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Matters \(\d+\)$/ }).count()).toBe(1);
     for (const word of ['一征三议两公开', '新建事项', '状态', '搜索', '筛选', '导出', '收到意见', '个事项']) expect((await page.textContent('main'))!, word).not.toContain(word);
     await expectNoSeriousA11yIssues(page);
 

@@ -81,6 +81,18 @@ describe.runIf(browserTestsEnabled('visit quick entry'))('visit quick entry (民
     await page.goto('/visits');
     const item = page.locator('.list li', { hasText: '楼道堆放杂物，已拍照' });
     await expect.poll(() => item.textContent()).toContain('照片 1 张');
+
+    // in English: the ledger's figures keep their numbers in bold, headings and labels read in English
+    await page.getByRole('button', { name: /语言 \/ Language/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.locator('h1').textContent()).toBe("Visits (residents' diary)");
+    for (const name of ['Quick entry', 'Visit ledger']) expect(await page.getByRole('heading', { name }).count(), name).toBe(1);
+    expect(await page.getByTestId('visit-totals').textContent()).toMatch(/^\s*Visits: \d+ · households: \d+ · people reached: \d+ · opinions collected: \d+ · fixed on the spot: \d+ · turned into demands: \d+\s*$/);
+    expect(await page.getByLabel('Household or place').count()).toBe(1);
+    expect(await item.textContent()).toContain('photos: 1');
+    const english = (await page.textContent('main'))!;
+    for (const word of ['快速登记', '走访台账', '走访人', '住户或地点', '登记走访', '最近走访', '入户', '当场解决', '照片']) expect(english, word).not.toContain(word);
+    await expectNoSeriousA11yIssues(page);
     await page.context().close();
   }, 120_000);
 });
