@@ -2,7 +2,8 @@
  * 一征三议两公开 end to end: a committee admin enters a matter on a phone, opens the solicitation; a resident sends
  * an opinion on the events site with JavaScript off (form POST, 303); the admin sees it with the phone masked,
  * records the proposal, the deliberation and the resolution with votes, is stopped once at the irreversible
- * publication until confirming, publishes; the 社区公示 page shows the published steps. Axe finds nothing serious.
+ * publication until confirming, publishes; the 社区公示 page shows the published steps. The matter and the list read in
+ * English after the language switch. Axe finds nothing serious.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -93,6 +94,20 @@ describe.runIf(browserTestsEnabled('public decisions (一征三议两公开)'))(
     await stepForm(page, '决议公开').getByRole('button', { name: '决议公开' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('决议已公开');
     expect(await page.locator('main').textContent()).toContain('表决：赞成 30 票，反对 1 票，弃权 2 票');
+
+    // the same matter in English (the 语言 / Language switch): headings, steps and labels, none of the Chinese words
+    await page.getByRole('button', { name: /语言 \/ Language/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    for (const name of ['Steps taken', "Residents' opinions (1)", 'Record: Publish the result']) expect(await page.getByRole('heading', { name }).count(), name).toBe(1);
+    const english = (await page.textContent('main'))!;
+    for (const text of ['Vote: 30 for, 1 against, 2 abstaining', 'Resolution by the meeting', 'Decision published', 'Published']) expect(english).toContain(text);
+    for (const word of ['办理过程', '居民意见（', '表决：', '已公开', '未公开', '记录：', '记录内容', '组织或会议', '征求意见：', '赞成', '已记录']) expect(english, word).not.toContain(word);
+    await page.goto('/decisions');
+    expect(await page.locator('h1').textContent()).toBe('Public decisions');
+    expect(await page.getByRole('link', { name: 'New matter' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: /^Matters \(\d+\)$/ }).count()).toBe(1);
+    for (const word of ['一征三议两公开', '新建事项', '状态', '搜索', '筛选', '导出', '收到意见', '个事项']) expect((await page.textContent('main'))!, word).not.toContain(word);
+    await expectNoSeriousA11yIssues(page);
 
     // the 社区公示 page shows it (its pages are cached a few seconds)
     const noticeContext = await harness.browser.newContext({ baseURL: harness.platform.eventsUrl, viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
