@@ -56,7 +56,7 @@ describe.skipIf(!browserTestsEnabled('admin talent pool'))('talent pool (Chromiu
     expect(await page.getByRole('heading', { name: 'Governance talent pool' }).count()).toBe(1);
     expect(await page.locator('li.applicant .status').first().textContent()).toBe('In the pool');
     const body = (await page.textContent('main'))!;
-    for (const word of ['人才队伍', '招募令（', '检索', '已入库', '导出 Excel']) expect(body).not.toContain(word);
+    for (const word of ['人才队伍（', '报名与人才检索', '已入库', '导出 Excel']) expect(body).not.toContain(word);
     await expectNoSeriousA11yIssues(page);
   });
 });
