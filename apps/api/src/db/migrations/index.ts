@@ -13,6 +13,7 @@ import { Migration20261203000011_media } from './Migration20261203000011_media.j
 import { Migration20261203000012_service_menu } from './Migration20261203000012_service_menu.js';
 import { Migration20261203000013_decisions } from './Migration20261203000013_decisions.js';
 import { Migration20261203000014_retention } from './Migration20261203000014_retention.js';
+import { Migration20261203000016_upcoming_activities } from './Migration20261203000016_upcoming_activities.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000012_service_menu', class: Migration20261203000012_service_menu },
   { name: 'Migration20261203000013_decisions', class: Migration20261203000013_decisions },
   { name: 'Migration20261203000014_retention', class: Migration20261203000014_retention },
+  { name: 'Migration20261203000016_upcoming_activities', class: Migration20261203000016_upcoming_activities },
 ];
