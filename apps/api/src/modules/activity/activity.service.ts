@@ -293,18 +293,19 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
   // started before any later one, so the two parts in start order are the list in start order. Each part comes from an
   // index (activity_public_during_idx, activity_public_idx / activity_public_community_idx for the public list) without
   // walking the activities that are over. An activity ends after it starts (a check constraint), so one that starts
-  // after the instant also ends after it.
+  // after the instant also ends after it. Those under way are few (what runs at one instant), so they are not ordered
+  // or limited on their own: ordered there, the planner would walk the start-time index through the whole past to find them.
   const underWay = `${from} and tstzrange(a.starts_at, a.ends_at) @> ?::timestamptz`;
   const later = `${from} and a.starts_at > ?`;
   const enough = page.offset + page.limit + 1;
   const rows = await readSql(ctx.em,
     `select ${WITH_PLACES} from (
-       (select a.* ${underWay} order by a.starts_at, a.id limit ?)
+       (select a.* ${underWay})
        union all
        (select a.* ${later} order by a.starts_at, a.id limit ?)
      ) a join org_node o on o.id = a.organizer_id ${PLACES_JOIN}
      order by a.starts_at, a.id offset ? limit ?`,
-    [...params, upcomingAt, enough, ...params, upcomingAt, enough, page.offset, page.limit + 1]);
+    [...params, upcomingAt, ...params, upcomingAt, enough, page.offset, page.limit + 1]);
   return {
     rows: activityRows(ctx, rows),
     total: async () => Number((await readSql<{ count: string }>(ctx.em,
