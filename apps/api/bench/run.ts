@@ -29,7 +29,6 @@ import type { LoadJob, LoadResult } from './load.js';
 import { ACTIVITIES_QUERY, ACTIVITY_QUERY, MEMBERS_QUERY, SUBTREE_QUERY, TYPENAME_QUERY, fingerprint } from './shapes.js';
 import { COMMITTEE_STATS_QUERY, COMMUNITY_ACTIVITIES_QUERY, COVERAGE_QUERY, DEMANDS_BY_STATE_QUERY, MEMBER_CHAIN_QUERY, datasetArg, globalIdOf } from './dataset-shapes.js';
 import { loadDataset } from '../src/db/dataset/cli.js';
-import { DEVELOPMENT_DATA_KEY } from '../src/app/data-key.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { runRetention } from '../src/modules/retention/retention.js';
 import { escalateOverdue } from '../src/modules/demand/demand.escalation.js';
@@ -526,8 +525,9 @@ async function main(): Promise<number> {
 
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   for (const name of ['DATABASE_URL', 'PORT', 'HOST', 'API_URL', 'ORIGIN', 'DEMO_SEED', 'LOG_LEVEL']) delete baseEnv[name];
-  // the data set is sealed under the development key (gen:dataset without DATA_KEY), unless DATA_KEY is given
-  baseEnv.DATA_KEY ??= DATASET ? DEVELOPMENT_DATA_KEY : randomBytes(32).toString('base64');
+  // A key of this run's own: production refuses the development key that gen:dataset seals a data set under. No shape
+  // opens a sealed value (phones, ID numbers, care notes), so they answer the same; with DATA_KEY given, that key.
+  baseEnv.DATA_KEY ??= randomBytes(32).toString('base64');
 
   // 3. the servers
   const apiPort = await freePort();
