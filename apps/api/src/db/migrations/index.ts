@@ -14,6 +14,7 @@ import { Migration20261203000012_service_menu } from './Migration20261203000012_
 import { Migration20261203000013_decisions } from './Migration20261203000013_decisions.js';
 import { Migration20261203000014_retention } from './Migration20261203000014_retention.js';
 import { Migration20261203000015_org_rollup } from './Migration20261203000015_org_rollup.js';
+import { Migration20261203000016_upcoming_activities } from './Migration20261203000016_upcoming_activities.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000013_decisions', class: Migration20261203000013_decisions },
   { name: 'Migration20261203000014_retention', class: Migration20261203000014_retention },
   { name: 'Migration20261203000015_org_rollup', class: Migration20261203000015_org_rollup },
+  { name: 'Migration20261203000016_upcoming_activities', class: Migration20261203000016_upcoming_activities },
 ];

@@ -245,6 +245,8 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
   const where: string[] = [visible.sql];
   const params: unknown[] = [...visible.params];
   const add = (condition: string, ...values: unknown[]) => { where.push(condition); params.push(...values); };
+  /** The UPCOMING window: activities ending after this instant. */
+  let upcomingAt: Date | undefined;
   if (filter.impossible) add('false');
   if (filter.communityId != null) add('a.community_id = ?', filter.communityId);
   if (filter.category) add('a.category = ?', filter.category);
@@ -253,7 +255,7 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
     const bounds = windowBounds(filter.window, now);
     if (bounds.startsFrom) add('a.starts_at >= ?', bounds.startsFrom);
     if (bounds.startsBefore) add('a.starts_at < ?', bounds.startsBefore);
-    if (bounds.endsAfter) add('a.ends_at > ?', bounds.endsAfter);
+    if (bounds.endsAfter) upcomingAt = bounds.endsAfter;
     if (bounds.endedBy) add('a.ends_at <= ?', bounds.endedBy);
   }
   if (filter.from) add('a.starts_at >= ?', filter.from);
@@ -274,14 +276,40 @@ export async function listActivities(ctx: Context, filter: ActivityListFilter, p
     else add('o.path >= ? and o.path < ?', node.path, subtreeEnd(node.path));
   }
   if (filter.coHostId != null) add('exists (select 1 from activity_co_host ch where ch.activity_id = a.id and ch.unit_id = ?)', filter.coHostId);
-  const from = `activity a join org_node o on o.id = a.organizer_id where ${where.join(' and ')}`;
+  // the organiser is joined only where a condition needs it (the organiser filter); the listed rows bring it along anyway
+  const organizerJoin = /\bo\./.test(where.join(' ')) ? ' join org_node o on o.id = a.organizer_id' : '';
+  const from = `from activity a${organizerJoin} where ${where.join(' and ')}`;
   // the public list and its count are heavy reads: on a replica when there is one (db/replicas.ts)
+  if (!upcomingAt) {
+    const rows = await readSql(ctx.em,
+      `select ${WITH_PLACES} from activity a join org_node o on o.id = a.organizer_id ${PLACES_JOIN} where ${where.join(' and ')}
+       order by a.starts_at, a.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
+    return {
+      rows: activityRows(ctx, rows),
+      total: async () => Number((await readSql<{ count: string }>(ctx.em, `select count(*) ${from}`, params))[0].count),
+    };
+  }
+  // Upcoming (ending after `upcomingAt`) = under way at that instant, then starting after it: every activity under way
+  // started before any later one, so the two parts in start order are the list in start order. Each part comes from an
+  // index (activity_public_during_idx, activity_public_idx / activity_public_community_idx for the public list) without
+  // walking the activities that are over. An activity ends after it starts (a check constraint), so one that starts
+  // after the instant also ends after it. Those under way are few (what runs at one instant), so they are not ordered
+  // or limited on their own: ordered there, the planner would walk the start-time index through the whole past to find them.
+  const underWay = `${from} and tstzrange(a.starts_at, a.ends_at) @> ?::timestamptz`;
+  const later = `${from} and a.starts_at > ?`;
+  const enough = page.offset + page.limit + 1;
   const rows = await readSql(ctx.em,
-    `select ${WITH_PLACES} from activity a join org_node o on o.id = a.organizer_id ${PLACES_JOIN} where ${where.join(' and ')}
-     order by a.starts_at, a.id offset ? limit ?`, [...params, page.offset, page.limit + 1]);
+    `select ${WITH_PLACES} from (
+       (select a.* ${underWay})
+       union all
+       (select a.* ${later} order by a.starts_at, a.id limit ?)
+     ) a join org_node o on o.id = a.organizer_id ${PLACES_JOIN}
+     order by a.starts_at, a.id offset ? limit ?`,
+    [...params, upcomingAt, ...params, upcomingAt, enough, page.offset, page.limit + 1]);
   return {
     rows: activityRows(ctx, rows),
-    total: async () => Number((await readSql<{ count: string }>(ctx.em, `select count(*) from ${from}`, params))[0].count),
+    total: async () => Number((await readSql<{ count: string }>(ctx.em,
+      `select (select count(*) ${underWay}) + (select count(*) ${later}) as count`, [...params, upcomingAt, ...params, upcomingAt]))[0].count),
   };
 }
 

@@ -176,6 +176,37 @@ describe('time windows in Asia/Shanghai', () => {
     }
     expect(titlesOf(await list({ search: '周界测试', from: new Date(monday).toISOString(), to: new Date(nextMonday).toISOString() }))).toEqual(['周界测试B', '周界测试C']);
   });
+
+  it('lists as upcoming the activities under way, then those starting later, by start time, never those that are over', async () => {
+    const hour = 3_600_000;
+    const now = Date.now();
+    // [start, end] relative to now; created in the future and published, then moved in time
+    const at: Record<string, [number, number]> = {
+      窗口测试B: [now - hour, now + 5 * hour], 窗口测试A: [now - 3 * hour, now + hour], 窗口测试C: [now - 3 * hour, now - hour],
+      窗口测试E: [now + 2 * hour, now + 3 * hour], 窗口测试D: [now + hour, now + 2 * hour], 窗口测试F: [now - 30 * 86_400_000, now - 29 * 86_400_000],
+    };
+    for (const [title, [start, end]] of Object.entries(at)) {
+      const res = await api.gql(CREATE, { input: { organizerId: hongkang, title, category: 'OTHER', startsAt: new Date(now + 86_400_000).toISOString(), endsAt: new Date(now + 86_400_000 + hour).toISOString() } }, admin);
+      const id = res.data.activityCreate.activity.id;
+      await api.gql(`mutation($input: ActivityPublishInput!) { activityPublish(input: $input) { userErrors { code } } }`, { input: { id } }, admin);
+      await api.sql(`update activity set starts_at = ?, ends_at = ? where title = ?`, [new Date(start), new Date(end), title]);
+    }
+    const expected = ['窗口测试A', '窗口测试B', '窗口测试D', '窗口测试E'];
+    for (const token of [undefined, admin]) {
+      const upcoming = await list({ window: 'UPCOMING', search: '窗口测试' }, token);
+      expect(titlesOf(upcoming)).toEqual(expected);
+      expect(upcoming.totalCount).toBe(4);
+      expect(titlesOf(await list({ window: 'UPCOMING', search: '窗口测试', communityId: hongkang }, token))).toEqual(expected);
+    }
+    // pages across the boundary between those under way and the later ones
+    const first = (await api.gql(LIST, { filter: { window: 'UPCOMING', search: '窗口测试' }, first: 3 })).data.activities;
+    expect(titlesOf(first)).toEqual(expected.slice(0, 3));
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await api.gql(LIST, { filter: { window: 'UPCOMING', search: '窗口测试' }, first: 3, after: first.pageInfo.endCursor })).data.activities;
+    expect(titlesOf(second)).toEqual(expected.slice(3));
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(titlesOf(await list({ window: 'PAST', search: '窗口测试' }))).toEqual(['窗口测试F', '窗口测试C']);
+  });
 });
 
 describe('creating, publishing and cancelling', () => {

@@ -85,6 +85,26 @@ describe('the retention job', () => {
     expect(res.data.node.name).toMatch(/\*/);
   });
 
+  it('clears a backlog of several batches in one pass, each row once', async () => {
+    // 2,500 sign-ups (two and a half batches) to an activity that ended 40 days ago
+    const [act] = await api.sql<{ id: number; community_id: number }>(`select id, community_id from activity order by id desc limit 1`);
+    await api.sql(`update activity set starts_at = now() - interval '41 days', ends_at = now() - interval '40 days' where id = ?`, [act.id]);
+    const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+    await api.sql(
+      `insert into registration (community_id, activity_id, code, name, phone, status)
+       select ?, ?, 'Q' || substr(?, 1 + (g / 32768) % 32, 1) || substr(?, 1 + (g / 1024) % 32, 1) || substr(?, 1 + (g / 32) % 32, 1) || substr(?, 1 + g % 32, 1) || 'QQQ',
+              '积压测试', '139' || lpad(g::text, 8, '0'), 'CONFIRMED'
+       from generate_series(1, 2500) g`, [act.community_id, act.id, alphabet, alphabet, alphabet, alphabet]);
+    const due = await count(`select count(*) from registration where activity_id = ? and phone is not null`, [act.id]);
+    expect(due).toBeGreaterThanOrEqual(2500);
+    const auditBefore = await count(`select count(*) from personal_data_audit where record_type = 'Registration'`);
+    const result = await runRetention(api.orm, policy);
+    expect(result.registrations).toBe(due);
+    expect(await count(`select count(*) from registration where activity_id = ? and phone is not null`, [act.id])).toBe(0);
+    expect(await count(`select count(*) from personal_data_audit where record_type = 'Registration'`)).toBe(auditBefore + due);
+    expect(await count(`select count(*) from (select record_id from personal_data_audit where record_type = 'Registration' group by record_id having count(*) > 1) twice`)).toBe(0);
+  });
+
   it('lets one pass run at a time across instances', async () => {
     const em = api.orm.em.fork();
     await em.transactional(async (tx) => {
