@@ -79,11 +79,18 @@ async function filterWhere(ctx: Context, filter: DemandFilter | null | undefined
     const nodeId = idOf(f.orgNodeId, 'PartyCommittee', 'Branch', 'BuildingGroup', 'MemberHousehold');
     const node = nodeId == null ? null : await loadNode(ctx, nodeId);
     if (!node) return null;
-    parts.push(`exists (select 1 from org_node fo where fo.id = d.org_node_id and fo.path >= ? and fo.path < ?)`);
-    params.push(node.path, subtreeEnd(node.path));
-    // a node inside a community: its demands are that community's (tenancy keeps demand.community_id with its
-    // node's), so the community index bounds the scan and the cost does not grow with the number of communities
-    if (node.communityId != null) { parts.push(`d.community_id = ?`); params.push(node.communityId); }
+    if (node.communityId != null && node.communityId === node.id) {
+      // the community itself: its subtree's demands are exactly the demands of the community (tenancy keeps
+      // demand.community_id with its node's, org.tenancy re-keys them when a node moves), so no org_node join,
+      // and demand_community_idx answers counts and totals from the index alone
+      parts.push(`d.community_id = ?`); params.push(node.id);
+    } else {
+      parts.push(`exists (select 1 from org_node fo where fo.id = d.org_node_id and fo.path >= ? and fo.path < ?)`);
+      params.push(node.path, subtreeEnd(node.path));
+      // a node inside a community: its demands are that community's (tenancy keeps demand.community_id with its
+      // node's), so the community index bounds the scan and the cost does not grow with the number of communities
+      if (node.communityId != null) { parts.push(`d.community_id = ?`); params.push(node.communityId); }
+    }
   }
   if (f.states?.length) { parts.push(`d.state = any(?::text[])`); params.push(f.states); }
   if (f.categories?.length) { parts.push(`d.category = any(?::text[])`); params.push(f.categories); }

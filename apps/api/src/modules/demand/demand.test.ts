@@ -531,4 +531,31 @@ describe('reads', () => {
     expect(assigned.timeline.at(-1)).toMatchObject({ kind: 'ASSIGNED', public: false });
     expect(JSON.stringify((await api.gql(BY_TICKET, { code: mine.ticketCode })).data)).not.toContain(assigned.assignedAccount.displayName);
   });
+
+  it("shows a committee's board over its whole subtree, no other community's demands, and only what the caller may read", async () => {
+    const mark = `社区看板${Date.now()}`;
+    const own = await made(admin, { title: `${mark} 社区` });
+    const underBranch = await made(admin, { title: `${mark} 支部`, orgNodeId: branch });
+    const [other] = await api.sql<{ id: number }>(`select g.org_node_id as id from access_grant g join account a on a.id = g.account_id where a.username = 'zhenxing-admin'`);
+    await made(await api.login('zhenxing-admin'), { title: `${mark} 别的社区`, orgNodeId: globalId('PartyCommittee', other.id) });
+    // staff over both communities
+    const [account] = await api.sql<{ id: number }>(`insert into account (username, password_hash, display_name) values ('two-committees', ?, '两个社区') returning id`, [await hashPassword('tongxin-demo')]);
+    await api.sql(`insert into access_grant (account_id, org_node_id, role) select ?, id, 'COMMITTEE_ADMIN' from org_node where id = ? or (name = '红康社区' and level = 'COMMUNITY')`, [account.id, other.id]);
+    const both = await api.login('two-committees');
+    const board = async (token: string) => {
+      const data = (await api.gql(`query($filter: DemandFilter) { demands(filter: $filter, first: 50) { totalCount edges { node { id } } }
+        demandStateCounts(filter: $filter) { state count } }`, { filter: { query: mark, orgNodeId: hongkang } }, token)).data;
+      return { ids: data.demands.edges.map((e: any) => e.node.id).sort(), total: data.demands.totalCount, counted: data.demandStateCounts.reduce((n: number, c: any) => n + c.count, 0) };
+    };
+    const whole = { ids: [own.id, underBranch.id].sort(), total: 2, counted: 2 };
+    expect(await board(both)).toEqual(whole);
+    expect(await board(admin)).toEqual(whole);
+    // a branch secretary filtering by the committee sees what their grant lets them read, nothing more
+    const secretary = await api.login('hongkang-branch1');
+    const readable: string[] = [];
+    for (const d of [own, underBranch]) {
+      if ((await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: d.id }, secretary)).data.node) readable.push(d.id);
+    }
+    expect(await board(secretary)).toEqual({ ids: readable.sort(), total: readable.length, counted: readable.length });
+  });
 });
