@@ -16,6 +16,7 @@ import { Migration20261203000014_retention } from './Migration20261203000014_ret
 import { Migration20261203000015_org_rollup } from './Migration20261203000015_org_rollup.js';
 import { Migration20261203000016_upcoming_activities } from './Migration20261203000016_upcoming_activities.js';
 import { Migration20261203000017_demand_community_cover } from './Migration20261203000017_demand_community_cover.js';
+import { Migration20261204000018_demand_open_community } from './Migration20261204000018_demand_open_community.js';
 
 /** Every migration, in order. Listed by hand so nothing depends on file globs at run time. */
 export const migrations: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261203000015_org_rollup', class: Migration20261203000015_org_rollup },
   { name: 'Migration20261203000016_upcoming_activities', class: Migration20261203000016_upcoming_activities },
   { name: 'Migration20261203000017_demand_community_cover', class: Migration20261203000017_demand_community_cover },
+  { name: 'Migration20261204000018_demand_open_community', class: Migration20261204000018_demand_open_community },
 ];

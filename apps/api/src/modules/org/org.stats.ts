@@ -94,6 +94,11 @@ function bucketsNow(c: OrgStatCounter): string {
  * a column per field. The kept counts join each node's subtree (org_node by path range) to the counter rows of its
  * nodes, summing the buckets of the current period; archived nodes are not left out, as the definitions do not
  * leave out their rows. The live counts run their subquery.
+ *
+ * The counter rows are looked up node by node (`org_rollup_pkey`), in a lateral subquery the planner may not
+ * flatten (`offset 0`): the planner cannot know how many nodes a path range of a node read in the same statement
+ * holds, guesses a few dozen, and would otherwise hash-join them with a scan of the whole counter table, whose
+ * size grows with the city (40,000 rows at 10 communities, 400,000 at 100) while the subtree's rows do not.
  */
 export function statsSql(stats: OrgStat[]): string {
   const kept = stats.filter((s) => s.counter);
@@ -102,7 +107,7 @@ export function statsSql(stats: OrgStat[]): string {
        from org_node n
        left join lateral (
          select ${kept.map((s) => `sum(r.value) filter (where r.field = '${s.field}' and ${bucketsNow(s.counter!)}) as "${s.field}"`).join(',\n                ') || '1 as one'}
-         from org_node o join org_rollup r on r.node_id = o.id
+         from org_node o cross join lateral (select r.field, r.bucket, r.value from org_rollup r where r.node_id = o.id offset 0) r
          where ${inSubtree('o', 'n')}
        ) k on true
        where n.id = any(?::int[])`;
