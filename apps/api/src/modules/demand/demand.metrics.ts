@@ -14,9 +14,10 @@ import { sql } from '../../db/sql.js';
 import { readSql } from '../../db/replicas.js';
 import { condition } from '../access/index.js';
 import {
-  loadNode, ORG_TYPE_NAMES, OrgLevel, OrgStats, registerOrgStat, statInSubtree as inSubtree, type OrgNodeEntity, type OrgStatValues,
+  loadNode, ORG_TYPE_NAMES, OrgStats, registerOrgStat, statInSubtree as inSubtree, type OrgNodeEntity, type OrgStatValues,
 } from '../org/index.js';
 import { DemandCategory } from './demand.entity.js';
+import { demandsUnder } from './demand.service.js';
 // the policy and the enums' GraphQL names, whichever file of the module loads first
 import './demand.policy.js';
 import './demand.types.js';
@@ -201,15 +202,7 @@ export async function demandMetrics(ctx: Context, orgNodeId: number | null, from
   // (the policy's first read rule): the condition would only repeat that check per row. Partners keep it (their
   // unit's demands).
   const readable = ctx.access.isStaff ? { sql: 'true', params: [] } : condition(ctx, 'read', 'Demand', 'd');
-  // A community committee's subtree is its whole community, and tenancy keeps each demand's community that of its
-  // org node: its demands are found by demand_community_idx alone, the same rows at any size of the city. Other
-  // nodes join their subtree's nodes, bounded by the communities below them.
-  const scope = node.level === OrgLevel.COMMUNITY && node.communityId === node.id
-    ? { sql: `d.community_id = ?`, params: [node.id] }
-    : {
-      sql: `d.org_node_id in (select o.id from org_node o where o.path >= ? and o.path < ? || '~') and d.community_id = any(${COMMUNITIES_UNDER_PARAMS})`,
-      params: [node.path, node.path, node.path, node.path, node.communityId],
-    };
+  const scope = demandsUnder(node);
   const rows = readable.sql === 'false' ? [] : await readSql<Row>(ctx.em,
     `select ${GROUP_KEY[group]} as gkey,
             ${group === DemandMetricsGroup.ASSIGNEE ? `min(${ASSIGNEE_LABEL})` : 'null'} as glabel,
@@ -291,7 +284,6 @@ const YEAR_START = `(date_trunc('year', now() at time zone 'Asia/Shanghai') at t
  * communities (without it the planner may walk every demand of the city).
  */
 const communitiesUnder = (n: string) => `array(select c.id from org_node c where c.level = 'COMMUNITY' and ${inSubtree('c', n)} union select ${n}.community_id)`;
-const COMMUNITIES_UNDER_PARAMS = `array(select c.id from org_node c where c.level = 'COMMUNITY' and c.path >= ? and c.path < ? || '~' union select ?::int)`;
 const inNode = (n: string) => `from demand d join org_node o on o.id = d.org_node_id where ${inSubtree('o', n)} and d.community_id = any(${communitiesUnder(n)}) and d.state <> 'DUPLICATE'`;
 
 // Kept in org_rollup without the community bound: tenancy keeps a demand's community_id (never null) equal to its

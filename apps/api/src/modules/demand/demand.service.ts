@@ -67,6 +67,26 @@ export const OVERDUE_SQL = (d: string) => `(${d}.state in ${OPEN_SQL} and ((${d}
 
 interface Where { sql: string; params: unknown[] }
 
+/**
+ * SQL on alias `d`: the demand lies in `node`'s subtree, in a form the community index bounds, so that what it
+ * costs does not grow with the number of communities. Tenancy keeps `demand.community_id` that of the demand's org
+ * node (org.tenancy re-keys the rows when a node moves to another community), so:
+ * - the community itself: its subtree's demands are exactly the community's, no org_node join, and
+ *   demand_community_idx answers counts and totals from the index alone;
+ * - a node inside a community: the path condition, bounded by its community;
+ * - a node above the communities (a street): the path condition, bounded by the communities below it.
+ */
+export function demandsUnder(node: OrgNodeEntity): Where {
+  if (node.communityId != null && node.communityId === node.id) return { sql: `d.community_id = ?`, params: [node.id] };
+  const end = subtreeEnd(node.path);
+  const path = `exists (select 1 from org_node fo where fo.id = d.org_node_id and fo.path >= ? and fo.path < ?)`;
+  if (node.communityId != null) return { sql: `${path} and d.community_id = ?`, params: [node.path, end, node.communityId] };
+  return {
+    sql: `${path} and d.community_id = any(array(select c.id from org_node c where c.level = 'COMMUNITY' and c.path >= ? and c.path < ?))`,
+    params: [node.path, end, node.path, end],
+  };
+}
+
 /** The conditions of a filter (and the caller's read scope) on alias `d`; null when nothing can match. */
 async function filterWhere(ctx: Context, filter: DemandFilter | null | undefined, now: Date): Promise<Where | null> {
   const scope = condition(ctx, 'read', 'Demand', 'd');
@@ -79,18 +99,8 @@ async function filterWhere(ctx: Context, filter: DemandFilter | null | undefined
     const nodeId = idOf(f.orgNodeId, 'PartyCommittee', 'Branch', 'BuildingGroup', 'MemberHousehold');
     const node = nodeId == null ? null : await loadNode(ctx, nodeId);
     if (!node) return null;
-    if (node.communityId != null && node.communityId === node.id) {
-      // the community itself: its subtree's demands are exactly the demands of the community (tenancy keeps
-      // demand.community_id with its node's, org.tenancy re-keys them when a node moves), so no org_node join,
-      // and demand_community_idx answers counts and totals from the index alone
-      parts.push(`d.community_id = ?`); params.push(node.id);
-    } else {
-      parts.push(`exists (select 1 from org_node fo where fo.id = d.org_node_id and fo.path >= ? and fo.path < ?)`);
-      params.push(node.path, subtreeEnd(node.path));
-      // a node inside a community: its demands are that community's (tenancy keeps demand.community_id with its
-      // node's), so the community index bounds the scan and the cost does not grow with the number of communities
-      if (node.communityId != null) { parts.push(`d.community_id = ?`); params.push(node.communityId); }
-    }
+    const under = demandsUnder(node);
+    parts.push(under.sql); params.push(...under.params);
   }
   if (f.states?.length) { parts.push(`d.state = any(?::text[])`); params.push(f.states); }
   if (f.categories?.length) { parts.push(`d.category = any(?::text[])`); params.push(f.categories); }
