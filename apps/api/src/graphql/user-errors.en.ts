@@ -475,6 +475,10 @@ export const USER_ERRORS_EN: Readonly<Record<string, string>> = {
   '{name}不是物业服务企业，不参加物业测评': '{name} is not a property management company and is not part of the property evaluation',
   '测评周期应为季度 2026-Q3 或月份 2026-09': 'The evaluation period should be a quarter (2026-Q3) or a month (2026-09)',
   '{label}得分应为 0 到 100 的整数': 'The {label} score should be a whole number from 0 to 100',
+  '服务': 'service',
+  '环境': 'environment',
+  '安全': 'safety',
+  '响应': 'responsiveness',
   '备注最多 500 个字': 'Remarks can be at most 500 characters',
   // modules/unit/partner.service.ts
   '未知的权限范围：{unknown}（可选：{partnerScopes}）': 'Unknown permission scope: {unknown} (available: {partnerScopes})',

@@ -152,6 +152,22 @@ export function scanUserErrorMessages(root: string): ScanResult {
         addSink(decl.parent as FunctionLike, decl.parent.parameters.indexOf(decl), kind);
         return true;
       }
+      if (ts.isBindingElement(decl) && ts.isVariableDeclaration(decl.parent.parent) && ts.isVariableDeclarationList(decl.parent.parent.parent) && ts.isForOfStatement(decl.parent.parent.parent.parent)) {
+        // for (const [field, label] of SCORES): the values of that column of the table
+        const rows = tableOf(decl.parent.parent.parent.parent.expression);
+        if (!rows) return false;
+        const pattern = decl.parent;
+        const name = (decl.propertyName ?? decl.name).getText();
+        let ok = true;
+        for (const row of rows) {
+          const values = ts.isArrayBindingPattern(pattern)
+            ? (ts.isArrayLiteralExpression(row) ? [row.elements[pattern.elements.indexOf(decl)]].filter((e): e is ts.Expression => !!e) : undefined)
+            : propertyValues(row, name);
+          if (!values) return false;
+          for (const value of values) ok = collect(value, kind, origin) && ok;
+        }
+        return ok;
+      }
       if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer) {
         // const { message } = firstIssue(error)
         const name = (decl.propertyName ?? decl.name).getText();
