@@ -11,7 +11,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { logger } from './logger.js';
 import { apiSchema } from './app/schema.js';
-import { createContext } from './app/context.js';
+import { createContext, langOf } from './app/context.js';
 import type { Context } from './graphql/context.js';
 import { UserFacingError } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
@@ -216,7 +216,7 @@ export async function createServer(orm: MikroORM, config: Config, extraPlugins: 
         const em = orm.em.fork();
         try {
           const access = await authenticate(em, req.headers.authorization);
-          const ctx = createContext(em, config, access, req.ip ?? null);
+          const ctx = createContext(em, config, access, req.ip ?? null, langOf(req.headers['accept-language']));
           if (replicas) readsFor(ctx.em, readerKey(access, ctx.clientAddress));
           return ctx;
         } catch (error) {

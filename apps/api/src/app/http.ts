@@ -7,7 +7,7 @@ import { logger, requestScope } from '../logger.js';
 import type { RateLimiter } from '../graphql/rate-limit.js';
 import { HttpError, httpRoutes, type HttpRoute } from '../http/registry.js';
 import { authenticate } from '../modules/access/access.service.js';
-import { createContext } from './context.js';
+import { createContext, langOf } from './context.js';
 
 /** JSON error body of every plain HTTP route: never HTML, never a stack trace. */
 export function sendHttpError(res: Response, status: number, code: string, message: string, details?: unknown): void {
@@ -139,7 +139,7 @@ export function mountHttpRoutes(app: express.Express, orm: MikroORM, config: Con
           return sendHttpError(res, 429, 'RATE_LIMITED', `请求过于频繁，请 ${wait} 秒后再试 (too many requests; retry in ${wait} s)`);
         }
       }
-      await route.handler(createContext(em, config, access, req.ip ?? null), req, res);
+      await route.handler(createContext(em, config, access, req.ip ?? null, langOf(req.headers['accept-language'])), req, res);
     };
     app[route.method === 'GET' ? 'get' : 'post'](route.path, ...(Array.isArray(parse) ? parse : [parse]), reenterScope, (req: Request, res: Response, next: NextFunction) => {
       handle(req, res).catch(next);

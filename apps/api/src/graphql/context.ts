@@ -13,6 +13,11 @@ export interface Context {
   config: Config;
   /** The caller's address: the socket's, or X-Forwarded-For from a trusted proxy (TRUST_PROXY); null outside HTTP. */
   clientAddress: string | null;
+  /**
+   * The caller's language for messages meant for people (userErrors): 'en' when the HTTP request's
+   * Accept-Language starts with `en` or `en-*`, else 'zh' (also for subscriptions and calls outside HTTP).
+   */
+  lang: 'zh' | 'en';
   /** The request's price and the caller's remaining budget, filled in by the cost plugin. */
   cost: { requested: number; remaining: number | null; limit: number | null } | null;
   /**

@@ -51,7 +51,7 @@ registerEnumType(UserErrorCode, {
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "name"].' })
   field: string[] | null;
-  @Field(() => String, { description: 'Human-readable message (Chinese).' })
+  @Field(() => String, { description: "Human-readable message in the caller's language: Chinese by default, English with Accept-Language: en." })
   message: string;
   @Field(() => UserErrorCode, { description: 'Machine-readable reason.' })
   code: UserErrorCode;

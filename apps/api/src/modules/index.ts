@@ -30,6 +30,7 @@ import { talentEntities, talentResolvers } from './talent/talent.module.js';
 import { mediaEntities, mediaResolvers } from './media/media.module.js';
 import { announcementEntities, announcementResolvers } from './announcement/announcement.module.js';
 import { NodeResolver } from '../graphql/node.resolver.js';
+import { UserErrorResolver } from '../graphql/user-errors.i18n.js';
 
 export const entities = [
   OrgNodeEntity,
@@ -70,6 +71,7 @@ export const entities = [
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  UserErrorResolver,
   ...orgResolvers,
   ...memberResolvers,
   ...householdResolvers,

@@ -3,7 +3,7 @@ import { error, redirect, type Cookies } from '@sveltejs/kit';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ApiRequestError, request } from '@tongxin/graphql-client';
 import { clearSessionCookie, loginUrl } from './session';
-import { m } from '$lib/i18n';
+import { getLocale, m } from '$lib/i18n';
 
 export function apiUrl(): string {
   return env.API_URL || 'http://127.0.0.1:4000/graphql';
@@ -13,6 +13,17 @@ interface ApiEvent {
   locals: App.Locals;
   cookies: Cookies;
   url: URL;
+}
+
+/** The user's language for the API's messages (userErrors): English when the site is in English, else Chinese. */
+function languageHeaders(): Record<string, string> {
+  let english = false;
+  try {
+    english = getLocale() === 'en';
+  } catch {
+    // outside a request (no locale to read): Chinese
+  }
+  return { 'accept-language': english ? 'en' : 'zh-CN' };
 }
 
 /**
@@ -26,7 +37,7 @@ export async function query<TData, TVariables extends Record<string, unknown>>(
 ): Promise<TData> {
   if (!event.locals.token) redirect(303, loginUrl(event.url));
   try {
-    const result = await request(apiUrl(), document, variables, { token: event.locals.token });
+    const result = await request(apiUrl(), document, variables, { token: event.locals.token, headers: languageHeaders() });
     if (result.errors.some((e) => e.code === 'UNAUTHENTICATED')) signOutLocally(event);
     return result.data;
   } catch (cause) {
@@ -49,7 +60,7 @@ export function sessionRequest<TData, TVariables extends Record<string, unknown>
   token?: string | null,
   clientAddress?: string,
 ) {
-  return request(apiUrl(), document, variables, { token, headers: clientAddress ? { 'x-forwarded-for': clientAddress } : {} });
+  return request(apiUrl(), document, variables, { token, headers: { ...languageHeaders(), ...(clientAddress ? { 'x-forwarded-for': clientAddress } : {}) } });
 }
 
 export function signOutLocally(event: ApiEvent): never {

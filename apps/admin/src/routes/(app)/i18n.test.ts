@@ -83,6 +83,24 @@ describe.skipIf(!browserTestsEnabled('admin languages'))('languages (Chromium)',
     await page.context().close();
   });
 
+  it("shows the API's messages in English when the site is in English", async () => {
+    const page = await signedIn(harness);
+    await page.goto('/checkin');
+    const field = page.locator('input[name="code"]');
+    await field.fill('ZZZZ-ZZZZ');
+    await field.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('找不到该确认码');
+
+    await page.getByRole('button', { name: /语言 \/ Language/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.goto('/checkin');
+    await field.fill('ZZZZ-ZZZZ');
+    await field.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Confirmation code not found');
+    expect(await page.getByRole('alert').textContent()).not.toContain('找不到');
+    await page.context().close();
+  });
+
   it('renders 20 concurrent requests each in its own language', async () => {
     const res = await fetch(harness.platform.graphqlUrl, {
       method: 'POST',
